@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.deployment import Deployment
+    from ..models.response_message import ResponseMessage
+
+
+T = TypeVar("T", bound="DeploymentEnvelope")
+
+
+@_attrs_define
+class DeploymentEnvelope:
+    """Cloudflare's success envelope around a deployment.
+
+    Attributes:
+        success (Literal[True]): Whether the API call was successful.
+        errors (list[ResponseMessage]):
+        messages (list[ResponseMessage]):
+        result (Deployment): A Pages deployment.
+    """
+
+    success: Literal[True]
+    errors: list[ResponseMessage]
+    messages: list[ResponseMessage]
+    result: Deployment
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        errors = []
+        for componentsschemas_response_messages_item_data in self.errors:
+            componentsschemas_response_messages_item = componentsschemas_response_messages_item_data.to_dict()
+            errors.append(componentsschemas_response_messages_item)
+
+        messages = []
+        for componentsschemas_response_messages_item_data in self.messages:
+            componentsschemas_response_messages_item = componentsschemas_response_messages_item_data.to_dict()
+            messages.append(componentsschemas_response_messages_item)
+
+        result = self.result.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "errors": errors,
+                "messages": messages,
+                "result": result,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.deployment import Deployment  # noqa: PLC0415
+        from ..models.response_message import ResponseMessage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        success = cast(Literal[True], d.pop("success"))
+        if success != True:
+            raise ValueError(f"success must match const True, got '{success}'")
+
+        errors = []
+        _errors = d.pop("errors")
+        for componentsschemas_response_messages_item_data in _errors:
+            componentsschemas_response_messages_item = ResponseMessage.from_dict(
+                componentsschemas_response_messages_item_data
+            )
+
+            errors.append(componentsschemas_response_messages_item)
+
+        messages = []
+        _messages = d.pop("messages")
+        for componentsschemas_response_messages_item_data in _messages:
+            componentsschemas_response_messages_item = ResponseMessage.from_dict(
+                componentsschemas_response_messages_item_data
+            )
+
+            messages.append(componentsschemas_response_messages_item)
+
+        result = Deployment.from_dict(d.pop("result"))
+
+        deployment_envelope = cls(
+            success=success,
+            errors=errors,
+            messages=messages,
+            result=result,
+        )
+
+        deployment_envelope.additional_properties = d
+        return deployment_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DeploymentTriggerMetadata")
+
+
+@_attrs_define
+class DeploymentTriggerMetadata:
+    """Additional info about the trigger.
+
+    Attributes:
+        branch (str): Where the trigger happened; can be the literal string "undefined".
+        commit_hash (str): Hash of the commit; can be empty for direct uploads.
+        commit_message (str):
+        commit_dirty (bool | Unset): Whether the commit was dirty. Absent in older bodies.
+    """
+
+    branch: str
+    commit_hash: str
+    commit_message: str
+    commit_dirty: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        branch = self.branch
+
+        commit_hash = self.commit_hash
+
+        commit_message = self.commit_message
+
+        commit_dirty = self.commit_dirty
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "branch": branch,
+                "commit_hash": commit_hash,
+                "commit_message": commit_message,
+            }
+        )
+        if commit_dirty is not UNSET:
+            field_dict["commit_dirty"] = commit_dirty
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        branch = d.pop("branch")
+
+        commit_hash = d.pop("commit_hash")
+
+        commit_message = d.pop("commit_message")
+
+        commit_dirty = d.pop("commit_dirty", UNSET)
+
+        deployment_trigger_metadata = cls(
+            branch=branch,
+            commit_hash=commit_hash,
+            commit_message=commit_message,
+            commit_dirty=commit_dirty,
+        )
+
+        deployment_trigger_metadata.additional_properties = d
+        return deployment_trigger_metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

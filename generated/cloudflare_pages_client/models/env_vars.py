@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.plain_text_env_var import PlainTextEnvVar
+    from ..models.secret_text_env_var import SecretTextEnvVar
+    from ..models.untyped_env_var import UntypedEnvVar
+
+
+T = TypeVar("T", bound="EnvVars")
+
+
+@_attrs_define
+class EnvVars:
+    """Environment variables by name."""
+
+    additional_properties: dict[str, None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar] = _attrs_field(
+        init=False, factory=dict
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.plain_text_env_var import PlainTextEnvVar  # noqa: PLC0415
+        from ..models.secret_text_env_var import SecretTextEnvVar  # noqa: PLC0415
+        from ..models.untyped_env_var import UntypedEnvVar  # noqa: PLC0415
+
+        field_dict: dict[str, Any] = {}
+        for prop_name, prop in self.additional_properties.items():
+            if isinstance(prop, PlainTextEnvVar):
+                field_dict[prop_name] = prop.to_dict()
+            elif isinstance(prop, SecretTextEnvVar):
+                field_dict[prop_name] = prop.to_dict()
+            elif isinstance(prop, UntypedEnvVar):
+                field_dict[prop_name] = prop.to_dict()
+            else:
+                field_dict[prop_name] = prop
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.plain_text_env_var import PlainTextEnvVar  # noqa: PLC0415
+        from ..models.secret_text_env_var import SecretTextEnvVar  # noqa: PLC0415
+        from ..models.untyped_env_var import UntypedEnvVar  # noqa: PLC0415
+
+        d = dict(src_dict)
+        env_vars = cls()
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+
+            def _parse_additional_property(data: object) -> None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    additional_property_type_0 = PlainTextEnvVar.from_dict(data)
+
+                    return additional_property_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    additional_property_type_1 = SecretTextEnvVar.from_dict(data)
+
+                    return additional_property_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    additional_property_type_2 = UntypedEnvVar.from_dict(data)
+
+                    return additional_property_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar, data)
+
+            additional_property = _parse_additional_property(prop_dict)
+
+            additional_properties[prop_name] = additional_property
+
+        env_vars.additional_properties = additional_properties
+        return env_vars
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.response_message import ResponseMessage
+
+
+T = TypeVar("T", bound="ErrorEnvelope")
+
+
+@_attrs_define
+class ErrorEnvelope:
+    """Cloudflare's error envelope. A bad token's reply has only `success` and `errors`; other errors also carry `messages:
+    []` and `result: null`.
+
+        Attributes:
+            success (Literal[False]): Whether the API call was successful.
+            errors (list[ResponseMessage]):
+            messages (list[ResponseMessage] | Unset):
+            result (None | Unset): Always null on an error.
+    """
+
+    success: Literal[False]
+    errors: list[ResponseMessage]
+    messages: list[ResponseMessage] | Unset = UNSET
+    result: None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        errors = []
+        for componentsschemas_response_messages_item_data in self.errors:
+            componentsschemas_response_messages_item = componentsschemas_response_messages_item_data.to_dict()
+            errors.append(componentsschemas_response_messages_item)
+
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for componentsschemas_response_messages_item_data in self.messages:
+                componentsschemas_response_messages_item = componentsschemas_response_messages_item_data.to_dict()
+                messages.append(componentsschemas_response_messages_item)
+
+        result = self.result
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "errors": errors,
+            }
+        )
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if result is not UNSET:
+            field_dict["result"] = result
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.response_message import ResponseMessage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        success = cast(Literal[False], d.pop("success"))
+        if success != False:
+            raise ValueError(f"success must match const False, got '{success}'")
+
+        errors = []
+        _errors = d.pop("errors")
+        for componentsschemas_response_messages_item_data in _errors:
+            componentsschemas_response_messages_item = ResponseMessage.from_dict(
+                componentsschemas_response_messages_item_data
+            )
+
+            errors.append(componentsschemas_response_messages_item)
+
+        _messages = d.pop("messages", UNSET)
+        messages: list[ResponseMessage] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for componentsschemas_response_messages_item_data in _messages:
+                componentsschemas_response_messages_item = ResponseMessage.from_dict(
+                    componentsschemas_response_messages_item_data
+                )
+
+                messages.append(componentsschemas_response_messages_item)
+
+        result = d.pop("result", UNSET)
+
+        error_envelope = cls(
+            success=success,
+            errors=errors,
+            messages=messages,
+            result=result,
+        )
+
+        error_envelope.additional_properties = d
+        return error_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

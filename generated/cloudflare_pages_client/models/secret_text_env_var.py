@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SecretTextEnvVar")
+
+
+@_attrs_define
+class SecretTextEnvVar:
+    """An encrypted environment variable.
+
+    Attributes:
+        type_ (Literal['secret_text']):
+        value (str):
+    """
+
+    type_: Literal["secret_text"]
+    value: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        value = self.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "value": value,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = cast(Literal["secret_text"], d.pop("type"))
+        if type_ != "secret_text":
+            raise ValueError(f"type must match const 'secret_text', got '{type_}'")
+
+        value = d.pop("value")
+
+        secret_text_env_var = cls(
+            type_=type_,
+            value=value,
+        )
+
+        secret_text_env_var.additional_properties = d
+        return secret_text_env_var
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.preview_deployment_setting import PreviewDeploymentSetting
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SourceConfig")
+
+
+@_attrs_define
+class SourceConfig:
+    """The repository's settings. Older bodies carry only some of these fields.
+
+    Attributes:
+        deployments_enabled (bool | Unset):
+        owner (str | Unset):
+        owner_id (str | Unset):
+        path_excludes (list[str] | Unset):
+        path_includes (list[str] | Unset):
+        pr_comments_enabled (bool | Unset):
+        preview_branch_excludes (list[str] | Unset):
+        preview_branch_includes (list[str] | Unset):
+        preview_deployment_setting (PreviewDeploymentSetting | str | Unset):
+        production_branch (str | Unset):
+        production_deployments_enabled (bool | Unset):
+        repo_id (str | Unset):
+        repo_name (str | Unset):
+    """
+
+    deployments_enabled: bool | Unset = UNSET
+    owner: str | Unset = UNSET
+    owner_id: str | Unset = UNSET
+    path_excludes: list[str] | Unset = UNSET
+    path_includes: list[str] | Unset = UNSET
+    pr_comments_enabled: bool | Unset = UNSET
+    preview_branch_excludes: list[str] | Unset = UNSET
+    preview_branch_includes: list[str] | Unset = UNSET
+    preview_deployment_setting: PreviewDeploymentSetting | str | Unset = UNSET
+    production_branch: str | Unset = UNSET
+    production_deployments_enabled: bool | Unset = UNSET
+    repo_id: str | Unset = UNSET
+    repo_name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        deployments_enabled = self.deployments_enabled
+
+        owner = self.owner
+
+        owner_id = self.owner_id
+
+        path_excludes: list[str] | Unset = UNSET
+        if not isinstance(self.path_excludes, Unset):
+            path_excludes = self.path_excludes
+
+        path_includes: list[str] | Unset = UNSET
+        if not isinstance(self.path_includes, Unset):
+            path_includes = self.path_includes
+
+        pr_comments_enabled = self.pr_comments_enabled
+
+        preview_branch_excludes: list[str] | Unset = UNSET
+        if not isinstance(self.preview_branch_excludes, Unset):
+            preview_branch_excludes = self.preview_branch_excludes
+
+        preview_branch_includes: list[str] | Unset = UNSET
+        if not isinstance(self.preview_branch_includes, Unset):
+            preview_branch_includes = self.preview_branch_includes
+
+        preview_deployment_setting: str | Unset
+        if isinstance(self.preview_deployment_setting, Unset):
+            preview_deployment_setting = UNSET
+        elif isinstance(self.preview_deployment_setting, PreviewDeploymentSetting):
+            preview_deployment_setting = self.preview_deployment_setting.value
+        else:
+            preview_deployment_setting = self.preview_deployment_setting
+
+        production_branch = self.production_branch
+
+        production_deployments_enabled = self.production_deployments_enabled
+
+        repo_id = self.repo_id
+
+        repo_name = self.repo_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if deployments_enabled is not UNSET:
+            field_dict["deployments_enabled"] = deployments_enabled
+        if owner is not UNSET:
+            field_dict["owner"] = owner
+        if owner_id is not UNSET:
+            field_dict["owner_id"] = owner_id
+        if path_excludes is not UNSET:
+            field_dict["path_excludes"] = path_excludes
+        if path_includes is not UNSET:
+            field_dict["path_includes"] = path_includes
+        if pr_comments_enabled is not UNSET:
+            field_dict["pr_comments_enabled"] = pr_comments_enabled
+        if preview_branch_excludes is not UNSET:
+            field_dict["preview_branch_excludes"] = preview_branch_excludes
+        if preview_branch_includes is not UNSET:
+            field_dict["preview_branch_includes"] = preview_branch_includes
+        if preview_deployment_setting is not UNSET:
+            field_dict["preview_deployment_setting"] = preview_deployment_setting
+        if production_branch is not UNSET:
+            field_dict["production_branch"] = production_branch
+        if production_deployments_enabled is not UNSET:
+            field_dict["production_deployments_enabled"] = production_deployments_enabled
+        if repo_id is not UNSET:
+            field_dict["repo_id"] = repo_id
+        if repo_name is not UNSET:
+            field_dict["repo_name"] = repo_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        deployments_enabled = d.pop("deployments_enabled", UNSET)
+
+        owner = d.pop("owner", UNSET)
+
+        owner_id = d.pop("owner_id", UNSET)
+
+        path_excludes = cast(list[str], d.pop("path_excludes", UNSET))
+
+        path_includes = cast(list[str], d.pop("path_includes", UNSET))
+
+        pr_comments_enabled = d.pop("pr_comments_enabled", UNSET)
+
+        preview_branch_excludes = cast(list[str], d.pop("preview_branch_excludes", UNSET))
+
+        preview_branch_includes = cast(list[str], d.pop("preview_branch_includes", UNSET))
+
+        def _parse_preview_deployment_setting(data: object) -> PreviewDeploymentSetting | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                preview_deployment_setting_type_0 = PreviewDeploymentSetting(data)
+
+                return preview_deployment_setting_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(PreviewDeploymentSetting | str | Unset, data)
+
+        preview_deployment_setting = _parse_preview_deployment_setting(d.pop("preview_deployment_setting", UNSET))
+
+        production_branch = d.pop("production_branch", UNSET)
+
+        production_deployments_enabled = d.pop("production_deployments_enabled", UNSET)
+
+        repo_id = d.pop("repo_id", UNSET)
+
+        repo_name = d.pop("repo_name", UNSET)
+
+        source_config = cls(
+            deployments_enabled=deployments_enabled,
+            owner=owner,
+            owner_id=owner_id,
+            path_excludes=path_excludes,
+            path_includes=path_includes,
+            pr_comments_enabled=pr_comments_enabled,
+            preview_branch_excludes=preview_branch_excludes,
+            preview_branch_includes=preview_branch_includes,
+            preview_deployment_setting=preview_deployment_setting,
+            production_branch=production_branch,
+            production_deployments_enabled=production_deployments_enabled,
+            repo_id=repo_id,
+            repo_name=repo_name,
+        )
+
+        source_config.additional_properties = d
+        return source_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

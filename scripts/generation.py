@@ -1,0 +1,101 @@
+"""Run openapi-python-client on openapi/ exactly as `make generate` does.
+
+generated/ must be a pure function of openapi/ and the pinned tool versions,
+so this module refuses to run with any other generator or ruff version and
+keeps the environment (ruff settings, parent-folder configuration) out.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi" / "openapi.yaml"
+CONFIG = ROOT / "openapi" / "generator-config.yaml"
+TEMPLATES = ROOT / "openapi" / "templates"
+LOCK = ROOT / "requirements" / "dev.lock"
+PACKAGE = "cloudflare_pages_client"
+GENERATED = ROOT / "generated" / PACKAGE
+
+# The two tools whose versions decide the bytes in generated/.
+PINNED_TOOLS = ("openapi-python-client", "ruff")
+
+
+class GenerationError(RuntimeError):
+    """The generator could not run, or did not run cleanly."""
+
+
+def pinned_version(name: str) -> str:
+    """The exact version of `name` pinned in the lock file."""
+    match = re.search(rf"^{re.escape(name)}==([^\s;]+)", LOCK.read_text(), re.MULTILINE | re.IGNORECASE)
+    if match is None:
+        raise GenerationError(f"{LOCK.relative_to(ROOT)} pins no version of {name}")
+    return match.group(1)
+
+
+def check_tool_versions() -> None:
+    for name in PINNED_TOOLS:
+        wanted = pinned_version(name)
+        try:
+            found = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            raise GenerationError(f"{name} is not installed; run `make setup`") from None
+        if found != wanted:
+            raise GenerationError(
+                f"{name} {found} is installed but {wanted} is pinned; its version decides the bytes in "
+                "generated/. Run `make setup` to install the pinned tools."
+            )
+
+
+def _clean_environment() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RUFF_")}
+    # The post-hooks call `ruff` by name: make it the pinned one from this interpreter's environment.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def generate_into(destination: Path) -> None:
+    """Write the package into `destination`, which must not exist yet."""
+    check_tool_versions()
+    if destination.exists():
+        raise GenerationError(f"{destination} exists; generation writes into a fresh folder only")
+    command = [
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(SPEC),
+        "--config",
+        str(CONFIG),
+        "--meta",
+        "none",
+        "--output-path",
+        str(destination),
+        "--fail-on-warning",
+    ]
+    if TEMPLATES.is_dir():
+        command += ["--custom-template-path", str(TEMPLATES)]
+    # Run from an empty folder so that nothing around the checkout is read.
+    with tempfile.TemporaryDirectory(prefix="generate-cwd-") as cwd:
+        result = subprocess.run(command, cwd=cwd, env=_clean_environment(), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise GenerationError(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
+
+
+def regenerate() -> None:
+    """Replace generated/ with a fresh generation; nothing stale survives."""
+    GENERATED.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="generate-", dir=GENERATED.parent) as tmp:
+        fresh = Path(tmp) / PACKAGE
+        generate_into(fresh)
+        if GENERATED.exists():
+            shutil.rmtree(GENERATED)
+        fresh.rename(GENERATED)
