@@ -1,0 +1,79 @@
+"""Load the recorded exchanges in contract_tests/recordings/ (format: recordings/README.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
+OPERATION_PATH = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
+ORIGIN_KINDS = frozenset({"seed", "evidence-shape", "constructed", "live"})
+
+
+class RecordingFormatError(ValueError):
+    """A recording file does not follow recordings/README.md."""
+
+
+@dataclass(frozen=True)
+class Recording:
+    name: str
+    description: str
+    origin: dict[str, str]
+    method: str
+    path_params: dict[str, str]
+    status: int
+    headers: dict[str, str]
+    body: Any = None
+    body_text: str | None = None
+    expected_drift: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def is_json(self) -> bool:
+        return self.body_text is None
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+    @property
+    def url_path(self) -> str:
+        """The request path with the recorded parameters filled in."""
+        return OPERATION_PATH.format(**self.path_params)
+
+    def body_bytes(self) -> bytes:
+        if self.body_text is not None:
+            return self.body_text.encode()
+        return json.dumps(self.body, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def load(path: Path) -> Recording:
+    try:
+        data = json.loads(path.read_text())
+        request, response = data["request"], data["response"]
+        if request["path"] != OPERATION_PATH:
+            raise RecordingFormatError(f"{path.name}: request.path is not the operation's path")
+        if data["origin"]["kind"] not in ORIGIN_KINDS:
+            raise RecordingFormatError(f"{path.name}: origin.kind must be one of {sorted(ORIGIN_KINDS)}")
+        if ("body" in response) == ("body_text" in response):
+            raise RecordingFormatError(f"{path.name}: response needs exactly one of body and body_text")
+        headers = {name.lower(): value for name, value in response["headers"].items()}
+        return Recording(
+            name=path.stem,
+            description=data["description"],
+            origin=data["origin"],
+            method=request["method"],
+            path_params=request["path_params"],
+            status=response["status"],
+            headers=headers,
+            body=response.get("body"),
+            body_text=response.get("body_text"),
+            expected_drift=data.get("expected_drift", []),
+        )
+    except KeyError as missing:
+        raise RecordingFormatError(f"{path.name}: missing key {missing}") from None
+
+
+def load_all(directory: Path = RECORDINGS_DIR) -> list[Recording]:
+    return [load(path) for path in sorted(directory.glob("*.json"))]
