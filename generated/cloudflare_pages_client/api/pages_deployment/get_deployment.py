@@ -1,3 +1,4 @@
+import unicodedata
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -5,10 +6,24 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import MAX_RETRIES_EXTENSION, AuthenticatedClient, Client
 from ...models.deployment_envelope import DeploymentEnvelope
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
+
+
+def _path_segment(name: str, value: object) -> str:
+    """`value` quoted as one path segment; ValueError when it cannot stay one."""
+    text = str(value)
+    if text in ("", ".", ".."):
+        raise ValueError(
+            f"{name} must be a name, not {text!r}: an empty, '.' or '..' segment would send the request "
+            "to another endpoint"
+        )
+    for index, character in enumerate(text):
+        if unicodedata.category(character) in ("Cc", "Cs"):
+            raise ValueError(f"{name} contains a control character ({character!r} at position {index})")
+    return quote(text, safe="")
 
 
 def _get_kwargs(
@@ -20,9 +35,16 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}".format(
-            account_id=quote(str(account_id), safe=""),
-            project_name=quote(str(project_name), safe=""),
-            deployment_id=quote(str(deployment_id), safe=""),
+            account_id=_path_segment(
+                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f1ad3bf2f10>", account_id
+            ),
+            project_name=_path_segment(
+                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f1ad3bf34d0>", project_name
+            ),
+            deployment_id=_path_segment(
+                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f1ad3bf3250>",
+                deployment_id,
+            ),
         ),
     }
 
@@ -58,14 +80,88 @@ def _parse_response(
         return None
 
 
+def _is_json(response: httpx.Response) -> bool:
+    media_type = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def _decode(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeploymentEnvelope | ErrorEnvelope | None:
+    content_type = response.headers.get("content-type", "")
+    if not _is_json(response):
+        if response.status_code >= 500:
+            # The spec allows Cloudflare's HTML pages here; the raw body stays in Response.content.
+            return None
+        raise errors.ResponseDecodeError(
+            status_code=response.status_code,
+            content_type=content_type,
+            body=response.content,
+            reason="not JSON",
+        )
+    try:
+        return _parse_response(client=client, response=response)
+    except errors.CloudflarePagesError:
+        raise
+    except KeyError as error:
+        reason = f"required field {error} is missing"
+    except (ValueError, TypeError, AttributeError) as error:
+        reason = f"{type(error).__name__}: {error}"
+    raise errors.ResponseDecodeError(
+        status_code=response.status_code, content_type=content_type, body=response.content, reason=reason
+    )
+
+
+def _status(code: int) -> HTTPStatus | int:
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[DeploymentEnvelope | ErrorEnvelope]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_decode(client=client, response=response),
+    )
+
+
+def _request_options(timeout: httpx.Timeout | float | None | Unset, max_retries: int | None) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if not isinstance(timeout, Unset):
+        options["timeout"] = timeout
+    if max_retries is not None:
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        options["extensions"] = {MAX_RETRIES_EXTENSION: max_retries}
+    return options
+
+
+def _transport_error(
+    error: httpx.TransportError, client: AuthenticatedClient | Client, max_retries: int | None
+) -> errors.APIConnectionError:
+    attempts = 1 + (client.max_retries if max_retries is None else max_retries)
+    try:
+        url = str(error.request.url)
+    except RuntimeError:  # httpx raised before the request existed
+        url = "the API"
+    tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+    if isinstance(error, httpx.TimeoutException):
+        return errors.APITimeoutError(
+            f"No answer from {url} within the timeout after {tries} ({type(error).__name__}). "
+            "Check the network, or raise the timeout (timeout=...).",
+            url=url,
+            attempts=attempts,
+        )
+    return errors.APIConnectionError(
+        f"Could not get an answer from {url} after {tries} ({type(error).__name__}: {error}). "
+        "Check the network and the base URL.",
+        url=url,
+        attempts=attempts,
     )
 
 
@@ -75,6 +171,8 @@ def sync_detailed(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | None = None,
 ) -> Response[DeploymentEnvelope | ErrorEnvelope]:
     """Get deployment info
 
@@ -99,9 +197,10 @@ def sync_detailed(
         deployment_id=deployment_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs, **_request_options(timeout, max_retries))
+    except httpx.TransportError as error:
+        raise _transport_error(error, client, max_retries) from error
 
     return _build_response(client=client, response=response)
 
@@ -144,6 +243,8 @@ async def asyncio_detailed(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | None = None,
 ) -> Response[DeploymentEnvelope | ErrorEnvelope]:
     """Get deployment info
 
@@ -168,7 +269,10 @@ async def asyncio_detailed(
         deployment_id=deployment_id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs, **_request_options(timeout, max_retries))
+    except httpx.TransportError as error:
+        raise _transport_error(error, client, max_retries) from error
 
     return _build_response(client=client, response=response)
 
