@@ -35,16 +35,9 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}".format(
-            account_id=_path_segment(
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f1ad3bf2f10>", account_id
-            ),
-            project_name=_path_segment(
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f1ad3bf34d0>", project_name
-            ),
-            deployment_id=_path_segment(
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f1ad3bf3250>",
-                deployment_id,
-            ),
+            account_id=_path_segment("account_id", account_id),
+            project_name=_path_segment("project_name", project_name),
+            deployment_id=_path_segment("deployment_id", deployment_id),
         ),
     }
 

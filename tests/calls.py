@@ -1,0 +1,31 @@
+"""Run the same call through the sync and the async client, so every test covers both."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from cloudflare_pages_client import AuthenticatedClient, Deployment, get_deployment, get_deployment_async
+from cloudflare_pages_client.api.pages_deployment.get_deployment import asyncio_detailed, sync_detailed
+from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from cloudflare_pages_client.types import Response
+
+ACCOUNT = "0123456789abcdef0123456789abcdef"
+PROJECT = "docs-site"
+DEPLOYMENT = "3b0f6c1e-8d2a-4f7b-9c3e-5a1d2e4f6b70"
+OPERATION_PATH = f"/accounts/{ACCOUNT}/pages/projects/{PROJECT}/deployments/{DEPLOYMENT}"
+MODES = ("sync", "async")
+
+
+def fetch(mode: str, client: AuthenticatedClient, **overrides: Any) -> Deployment:
+    arguments = {"account_id": ACCOUNT, "project_name": PROJECT, "deployment_id": DEPLOYMENT, **overrides}
+    if mode == "sync":
+        return get_deployment(client, **arguments)
+    return asyncio.run(get_deployment_async(client, **arguments))
+
+
+def fetch_detailed(mode: str, client: AuthenticatedClient, **overrides: Any) -> Response[DeploymentEnvelope | ErrorEnvelope]:
+    arguments = {"account_id": ACCOUNT, "project_name": PROJECT, "deployment_id": DEPLOYMENT, **overrides}
+    if mode == "sync":
+        return sync_detailed(client=client, **arguments)
+    return asyncio.run(asyncio_detailed(client=client, **arguments))
