@@ -40,7 +40,7 @@ lint: $(READY)
 	$(BIN)/ruff format --isolated --check --target-version py311 --line-length 120 --no-cache generated
 
 typecheck: $(READY)
-	$(BIN)/mypy generated/cloudflare_pages_client examples scripts
+	$(BIN)/mypy generated/cloudflare_pages_client examples scripts tests contract_tests
 
 contract: $(READY)
 	$(BIN)/python -m pytest contract_tests -q

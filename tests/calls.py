@@ -24,7 +24,9 @@ def fetch(mode: str, client: AuthenticatedClient, **overrides: Any) -> Deploymen
     return asyncio.run(get_deployment_async(client, **arguments))
 
 
-def fetch_detailed(mode: str, client: AuthenticatedClient, **overrides: Any) -> Response[DeploymentEnvelope | ErrorEnvelope]:
+def fetch_detailed(
+    mode: str, client: AuthenticatedClient, **overrides: Any
+) -> Response[DeploymentEnvelope | ErrorEnvelope]:
     arguments = {"account_id": ACCOUNT, "project_name": PROJECT, "deployment_id": DEPLOYMENT, **overrides}
     if mode == "sync":
         return sync_detailed(client=client, **arguments)

@@ -34,7 +34,9 @@ def json_reply(status: int, body: Any, **headers: str) -> Action:
 
 
 def html_reply(status: int, html: str = "<!DOCTYPE html><html><body>error</body></html>") -> Action:
-    return Action(status, html.encode(), (("Content-Type", "text/html; charset=UTF-8"), ("cf-ray", "8e0123456789abcd-SJC")))
+    return Action(
+        status, html.encode(), (("Content-Type", "text/html; charset=UTF-8"), ("cf-ray", "8e0123456789abcd-SJC"))
+    )
 
 
 def raw_reply(status: int, body: bytes, content_type: str) -> Action:
@@ -117,7 +119,7 @@ class _TCPServer(socketserver.ThreadingTCPServer):
 @contextmanager
 def scripted_server() -> Iterator[ScriptedServer]:
     with _TCPServer(("127.0.0.1", 0), _Handler) as tcp:
-        host, port = tcp.server_address[:2]
+        host, port = tcp.socket.getsockname()[:2]
         tcp.scripted = ScriptedServer(url=f"http://{host}:{port}")
         thread = threading.Thread(target=tcp.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         thread.start()

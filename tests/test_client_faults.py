@@ -25,7 +25,7 @@ from cloudflare_pages_client import (
 )
 from contract_tests.recordings import RECORDINGS_DIR, load
 from tests.calls import MODES, OPERATION_PATH, fetch, fetch_detailed
-from tests.scripted_server import DROP, Action, ScriptedServer, html_reply, json_reply, raw_reply
+from tests.scripted_server import DROP, ScriptedServer, html_reply, json_reply, raw_reply
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 NOT_FOUND = load(RECORDINGS_DIR / "project-not-found.json").body
@@ -116,7 +116,7 @@ def test_per_call_timeout_and_retries_override_the_client(server: ScriptedServer
 
 def test_default_timeout_is_60s_with_5s_to_connect() -> None:
     client = AuthenticatedClient(token="t")
-    assert DEFAULT_TIMEOUT == httpx.Timeout(60.0, connect=5.0)
+    assert httpx.Timeout(60.0, connect=5.0) == DEFAULT_TIMEOUT
     assert client.get_httpx_client().timeout == httpx.Timeout(60.0, connect=5.0)
     assert client.max_retries == 2
     assert str(client.get_httpx_client().base_url) == "https://api.cloudflare.com/client/v4/"
@@ -278,7 +278,9 @@ def test_negative_retries_are_refused() -> None:
         AuthenticatedClient(token="t", max_retries=-1)
 
 
-def test_each_retry_is_logged_at_debug(server: ScriptedServer, sleeps: Sleeps, caplog: pytest.LogCaptureFixture) -> None:
+def test_each_retry_is_logged_at_debug(
+    server: ScriptedServer, sleeps: Sleeps, caplog: pytest.LogCaptureFixture
+) -> None:
     server.play(html_reply(503), html_reply(503), json_reply(200, GOOD_BODY))
     with caplog.at_level(logging.DEBUG, logger="cloudflare_pages_client"):
         fetch("sync", make_client(server, sleeps))

@@ -17,7 +17,7 @@ from cloudflare_pages_client import (
     RetryPolicy,
 )
 from contract_tests.recordings import RECORDINGS_DIR, load
-from tests.calls import ACCOUNT, DEPLOYMENT, MODES, PROJECT, fetch, fetch_detailed
+from tests.calls import ACCOUNT, DEPLOYMENT, MODES, fetch, fetch_detailed
 from tests.scripted_server import DROP, ScriptedServer, json_reply
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
@@ -74,12 +74,12 @@ def test_unsafe_path_parameters_are_refused_before_sending(
         ("名前 space", "%E5%90%8D%E5%89%8D%20space"),
     ],
 )
-def test_legitimate_values_are_quoted_into_their_segment(server: ScriptedServer, project_name: str, raw_segment: str) -> None:
+def test_legitimate_values_are_quoted_into_their_segment(
+    server: ScriptedServer, project_name: str, raw_segment: str
+) -> None:
     server.play(json_reply(200, GOOD_BODY))
     fetch("sync", AuthenticatedClient(base_url=server.url, token="t"), project_name=project_name)
-    assert server.received[0].raw_path == (
-        f"/accounts/{ACCOUNT}/pages/projects/{raw_segment}/deployments/{DEPLOYMENT}"
-    )
+    assert server.received[0].raw_path == (f"/accounts/{ACCOUNT}/pages/projects/{raw_segment}/deployments/{DEPLOYMENT}")
 
 
 _keep_alive_clients: dict[str, AuthenticatedClient] = {}

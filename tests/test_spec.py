@@ -1,0 +1,130 @@
+"""The curated spec itself: valid OpenAPI 3.1, named components, a deviations list that points into it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+from openapi_spec_validator.readers import read_from_filename
+
+import cloudflare_pages_client.models as models
+from cloudflare_pages_client.models import DeploymentTriggerType, SkipReason, StageStatus
+from tests.paths import DEVIATIONS, SPEC
+
+OPERATION = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
+CHANGE_KINDS = {
+    "property-added", "property-removed", "required-added", "required-removed", "nullable-added",
+    "nullable-removed", "type-changed", "format-changed", "enum-value-added", "enum-value-removed",
+    "constraint-added", "constraint-removed", "constraint-changed", "variant-added", "variant-removed",
+    "discriminator-removed", "discriminator-added", "response-added", "response-removed",
+    "security-scheme-added", "security-scheme-removed",
+}  # fmt: skip
+
+
+def load_spec() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load(SPEC.read_text())
+    return spec
+
+
+def resolve(document: dict[str, Any], pointer: str) -> Any:
+    node: Any = document
+    for part in pointer.lstrip("/").split("/"):
+        key = part.replace("~1", "/").replace("~0", "~")
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
+def test_spec_is_valid_openapi_3_1() -> None:
+    document, _ = read_from_filename(str(SPEC))
+    validate(document)
+    assert load_spec()["openapi"] == "3.1.0"
+
+
+def test_one_get_operation_with_both_authentication_schemes() -> None:
+    spec = load_spec()
+    assert list(spec["paths"]) == [OPERATION]
+    assert list(spec["paths"][OPERATION]) == ["get"]
+    assert spec["servers"][0]["url"] == "https://api.cloudflare.com/client/v4"
+    assert spec["paths"][OPERATION]["get"]["security"] == [{"api_token": []}, {"api_email": [], "api_key": []}]
+    schemes = spec["components"]["securitySchemes"]
+    assert schemes["api_token"] == {**schemes["api_token"], "type": "http", "scheme": "bearer"}
+    assert (schemes["api_email"]["name"], schemes["api_key"]["name"]) == ("X-Auth-Email", "X-Auth-Key")
+
+
+def inline_structures(node: Any, pointer: str, top_level: bool) -> list[str]:
+    """Pointers of objects or enums defined inline instead of as named components."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        if not top_level and ("properties" in node or "enum" in node):
+            found.append(pointer)
+        for key, value in node.items():
+            found += inline_structures(value, f"{pointer}/{key}", top_level=False)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += inline_structures(value, f"{pointer}/{index}", top_level=False)
+    return found
+
+
+def test_every_object_and_enum_is_a_named_component() -> None:
+    spec = load_spec()
+    found = inline_structures(spec["paths"], "/paths", top_level=False)
+    for name, schema in spec["components"]["schemas"].items():
+        found += inline_structures(schema, f"/components/schemas/{name}", top_level=True)
+    assert found == []
+
+
+def test_generated_class_names_read_well() -> None:
+    assert sorted(models.__all__) == [
+        "BuildConfig",
+        "Deployment",
+        "DeploymentEnvelope",
+        "DeploymentEnvironment",
+        "DeploymentTrigger",
+        "DeploymentTriggerMetadata",
+        "DeploymentTriggerType",
+        "EnvVars",
+        "ErrorEnvelope",
+        "PlainTextEnvVar",
+        "PreviewDeploymentSetting",
+        "ResponseMessage",
+        "ResponseMessageSource",
+        "SecretTextEnvVar",
+        "SkipReason",
+        "Source",
+        "SourceConfig",
+        "SourceType",
+        "Stage",
+        "StageName",
+        "StageStatus",
+        "UntypedEnvVar",
+    ]
+    assert {member.name: member.value for member in DeploymentTriggerType} == {
+        "GITHUB_PUSH": "github:push",
+        "AD_HOC": "ad_hoc",
+        "DEPLOY_HOOK": "deploy_hook",
+    }
+    assert StageStatus.SKIPPED.value == "skipped"
+    assert len(SkipReason) == 7
+
+
+def deviations() -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = yaml.safe_load(DEVIATIONS.read_text())["deviations"]
+    return entries
+
+
+@pytest.mark.parametrize("entry", deviations(), ids=lambda e: f"{e['pointer']}:{e['change']}:{e.get('name', '')}")
+def test_each_deviation_points_into_the_spec_and_gives_evidence(entry: dict[str, Any]) -> None:
+    assert {"pointer", "change", "upstream", "ours", "evidence"} <= entry.keys()
+    assert entry["change"] in CHANGE_KINDS
+    assert len(entry["evidence"]) > 40
+    target = resolve(load_spec(), entry["pointer"])
+    name = entry.get("name")
+    names = name if isinstance(name, list) else [name]
+    if entry["change"] in ("required-removed",):
+        assert not set(names) & set(target)  # the removed names are really not required
+    if entry["change"] == "enum-value-added":
+        assert set(names) <= set(target)
+    if entry["change"] == "property-added":
+        assert isinstance(target, dict)
