@@ -1,0 +1,92 @@
+"""The live run's configuration, from the environment, in Cloudflare's own conventions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cloudflare_pages_client import DEFAULT_BASE_URL, ApiKeyAuthenticatedClient, AuthenticatedClient
+
+DEFAULT_MAX_REQUESTS = 50
+
+
+class LiveConfigError(ValueError):
+    """The configuration is partial: the message names what is missing."""
+
+
+@dataclass(frozen=True)
+class LiveConfig:
+    account_id: str
+    project_name: str
+    deployment_ids: tuple[str, ...]
+    base_url: str = DEFAULT_BASE_URL
+    token: str | None = field(default=None, repr=False)
+    email: str | None = field(default=None, repr=False)
+    api_key: str | None = field(default=None, repr=False)
+    max_requests: int = DEFAULT_MAX_REQUESTS
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every credential value: none of them may appear in anything the run writes."""
+        return tuple(value for value in (self.token, self.api_key) if value)
+
+    @property
+    def auth_scheme(self) -> str:
+        return "api_token" if self.token else "api_email + api_key"
+
+    def client(self, **options: object) -> AuthenticatedClient:
+        if self.token:
+            return AuthenticatedClient(base_url=self.base_url, token=self.token, **options)  # type: ignore[arg-type]
+        assert self.email and self.api_key
+        return ApiKeyAuthenticatedClient(base_url=self.base_url, email=self.email, api_key=self.api_key, **options)  # type: ignore[arg-type]
+
+    def client_with_wrong_credentials(self, **options: object) -> AuthenticatedClient:
+        """The same scheme with a credential Cloudflare cannot accept, for the bad-token probe."""
+        if self.token:
+            return AuthenticatedClient(base_url=self.base_url, token="invalid-token-for-the-contract-probe", **options)  # type: ignore[arg-type]
+        assert self.email
+        return ApiKeyAuthenticatedClient(base_url=self.base_url, email=self.email, api_key="0" * 37, **options)  # type: ignore[arg-type]
+
+
+def _get(environ: Mapping[str, str], name: str) -> str | None:
+    value = environ.get(name, "").strip()
+    return value or None
+
+
+CREDENTIAL_VARIABLES = ("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY")
+TARGET_VARIABLES = ("CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_PAGES_PROJECT", "CLOUDFLARE_PAGES_DEPLOYMENT_ID")
+
+
+def from_environment(environ: Mapping[str, str] = os.environ) -> LiveConfig | None:
+    """The configuration, or None when no credential is given at all (nothing to run)."""
+    token, email, api_key = (_get(environ, name) for name in CREDENTIAL_VARIABLES)
+    given = [name for name in (*CREDENTIAL_VARIABLES, *TARGET_VARIABLES) if _get(environ, name)]
+    if not (token or email or api_key):
+        if given:
+            raise LiveConfigError(
+                f"{', '.join(given)} set but no credentials: set CLOUDFLARE_API_TOKEN, "
+                "or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"
+            )
+        return None
+    missing = [name for name in TARGET_VARIABLES if not _get(environ, name)]
+    if not token and not (email and api_key):
+        missing.append("CLOUDFLARE_API_KEY" if email else "CLOUDFLARE_EMAIL")
+    if missing:
+        raise LiveConfigError(f"incomplete live configuration: {', '.join(missing)} not set")
+    deployment_ids = tuple(part.strip() for part in environ["CLOUDFLARE_PAGES_DEPLOYMENT_ID"].split(",") if part.strip())
+    budget = _get(environ, "CONTRACT_LIVE_MAX_REQUESTS")
+    try:
+        max_requests = int(budget) if budget else DEFAULT_MAX_REQUESTS
+    except ValueError:
+        raise LiveConfigError(f"CONTRACT_LIVE_MAX_REQUESTS must be a whole number, not {budget!r}") from None
+    return LiveConfig(
+        account_id=environ["CLOUDFLARE_ACCOUNT_ID"].strip(),
+        project_name=environ["CLOUDFLARE_PAGES_PROJECT"].strip(),
+        deployment_ids=deployment_ids,
+        base_url=(_get(environ, "CLOUDFLARE_BASE_URL") or DEFAULT_BASE_URL).rstrip("/"),
+        token=token,
+        email=None if token else email,
+        api_key=None if token else api_key,
+        max_requests=max_requests,
+    )
