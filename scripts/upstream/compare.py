@@ -86,13 +86,14 @@ class Comparer:
         self.upstream = upstream
         self.differences: list[Difference] = []
         self._compared: set[tuple[str, str]] = set()
-        self._reported: set[tuple[str, str, str | None, str]] = set()
+        self._reported: set[tuple[str, str, str | None]] = set()
 
     def add(self, difference: Difference) -> None:
-        # A schema used twice (Stage: latest_stage and stages[]) is one edit.
-        identity = (*difference.key, difference.upstream_pointer)
-        if identity not in self._reported:
-            self._reported.add(identity)
+        # A schema used twice (Stage: latest_stage and stages[]) is one edit
+        # in our spec, even when upstream spells it out twice; the first
+        # upstream place found is the one reported.
+        if difference.key not in self._reported:
+            self._reported.add(difference.key)
             self.differences.append(difference)
 
     # -- schemas -------------------------------------------------------------
@@ -110,9 +111,11 @@ class Comparer:
         if pair in self._compared:
             return
         self._compared.add(pair)
-        self._keywords(mine, theirs)
+        if mine.types != theirs.types:
+            self.add(Difference(mine.pointer, "type-changed", None, theirs.pointer, _types(theirs), _types(mine)))
         # A union facing a plain schema is compared branch by branch instead.
         if bool(mine.variants) == bool(theirs.variants):
+            self._keywords(mine, theirs)
             self._object(mine, theirs)
             if mine.items is not None and theirs.items is not None:
                 self.schemas(mine.items, theirs.items)
@@ -130,8 +133,6 @@ class Comparer:
         self.add(Difference(mine.pointer, change, keyword, theirs.pointer))
 
     def _keywords(self, mine: Shape, theirs: Shape) -> None:
-        if mine.types != theirs.types:
-            self.add(Difference(mine.pointer, "type-changed", None, theirs.pointer, _types(theirs), _types(mine)))
         if mine.format != theirs.format:
             self.add(Difference(mine.pointer, "format-changed", None, theirs.pointer, theirs.format, mine.format))
         if mine.enum is not None and theirs.enum is not None:
