@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-import yaml  # type: ignore[import-untyped]  # PyYAML ships no type information
+import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
 from upstream.compare import compare_documents
 from upstream.deviations import DeviationsError, classify, load_deviations
 from upstream.normalise import SchemaError

@@ -18,7 +18,9 @@ SLICE = EVIDENCE / "upstream-get-deployment-slice.json"
 
 def _require(path: Path) -> Path:
     if not path.is_file():
-        pytest.skip(f"{path} is absent: the published Cloudflare schema lives outside the repository, in ../shared/evidence/")
+        pytest.skip(
+            f"{path} is absent: the published Cloudflare schema lives outside the repository, in ../shared/evidence/"
+        )
     return path
 
 
