@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated lint typecheck test contract
+.PHONY: help setup generate check-generated lint typecheck test contract upstream-diff
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -14,6 +14,7 @@ help:
 	@echo "make test             everything: generated-tree check, lint, typecheck, all tests"
 	@echo "make generate         regenerate generated/ from openapi/"
 	@echo "make check-generated  fail if generated/ is not what openapi/ produces"
+	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
 	@echo "make lint | typecheck"
 
 $(READY): pyproject.toml requirements/dev.lock
@@ -41,6 +42,10 @@ lint: $(READY)
 
 typecheck: $(READY)
 	$(BIN)/mypy generated/cloudflare_pages_client examples scripts tests contract_tests
+
+# Exit 1 when the published schema changed in a way deviations.yaml does not explain.
+upstream-diff: $(READY)
+	$(BIN)/python scripts/upstream_diff.py $(if $(UPSTREAM),$(UPSTREAM),)
 
 contract: $(READY)
 	$(BIN)/python -m pytest contract_tests -q
