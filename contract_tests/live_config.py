@@ -74,7 +74,9 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> LiveConfig | No
         missing.append("CLOUDFLARE_API_KEY" if email else "CLOUDFLARE_EMAIL")
     if missing:
         raise LiveConfigError(f"incomplete live configuration: {', '.join(missing)} not set")
-    deployment_ids = tuple(part.strip() for part in environ["CLOUDFLARE_PAGES_DEPLOYMENT_ID"].split(",") if part.strip())
+    deployment_ids = tuple(
+        part.strip() for part in environ["CLOUDFLARE_PAGES_DEPLOYMENT_ID"].split(",") if part.strip()
+    )
     budget = _get(environ, "CONTRACT_LIVE_MAX_REQUESTS")
     try:
         max_requests = int(budget) if budget else DEFAULT_MAX_REQUESTS
