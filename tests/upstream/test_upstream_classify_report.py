@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 import upstream_diff
 import yaml  # type: ignore[import-untyped,unused-ignore]
-from minimal_docs import OPERATION, ours, upstream
 from upstream.compare import CHANGES, Difference
 from upstream.deviations import DOCUMENTED, STALE, UPSTREAM_CHANGE, DeviationsError, Finding, classify, parse_deviations
 from upstream.report import Report, render_markdown
 from upstream.source import Provenance
+
+from tests.upstream.minimal_docs import OPERATION, ours, upstream
 
 ROOT = Path(__file__).resolve().parents[2]
 

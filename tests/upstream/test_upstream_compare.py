@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from minimal_docs import OPERATION, ours, upstream
 from upstream.compare import CHANGES, compare_documents
+
+from tests.upstream.minimal_docs import OPERATION, ours, upstream
 
 Docs = dict[str, Any]
 Key = tuple[str, str, str | None]
