@@ -39,6 +39,8 @@ lint: $(READY)
 	@# generated/ is held to the rules its own post-hooks apply (openapi/generator-config.yaml).
 	$(BIN)/ruff check --isolated --select F,I,UP --target-version py311 --line-length 120 --no-cache generated
 	$(BIN)/ruff format --isolated --check --target-version py311 --line-length 120 --no-cache generated
+	@# No runner is reachable from here: the workflows are checked against GitHub's schema instead.
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 typecheck: $(READY)
 	$(BIN)/mypy generated/cloudflare_pages_client examples scripts tests contract_tests
