@@ -77,3 +77,40 @@ def load(path: Path) -> Recording:
 
 def load_all(directory: Path = RECORDINGS_DIR) -> list[Recording]:
     return [load(path) for path in sorted(directory.glob("*.json"))]
+
+
+def to_json(recording: Recording) -> dict[str, Any]:
+    """The file form of a recording (the inverse of `load`)."""
+    response: dict[str, Any] = {"status": recording.status, "headers": recording.headers}
+    if recording.body_text is None:
+        response["body"] = recording.body
+    else:
+        response["body_text"] = recording.body_text
+    return {
+        "description": recording.description,
+        "origin": recording.origin,
+        "request": {"method": recording.method, "path": OPERATION_PATH, "path_params": recording.path_params},
+        "response": response,
+        "expected_drift": recording.expected_drift,
+    }
+
+
+def dumps(recording: Recording) -> str:
+    return json.dumps(to_json(recording), indent=2, ensure_ascii=False) + "\n"
+
+
+# What changes on every request without the answer changing: not a reason to rewrite a recording.
+VOLATILE = (("origin", "recorded_on"), ("response", "headers", "cf-ray"))
+
+
+def same_content(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    def stable(data: dict[str, Any]) -> dict[str, Any]:
+        copy: dict[str, Any] = json.loads(json.dumps(data))
+        for path in VOLATILE:
+            node = copy
+            for key in path[:-1]:
+                node = node.get(key, {})
+            node.pop(path[-1], None)
+        return copy
+
+    return stable(old) == stable(new)
