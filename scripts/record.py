@@ -47,8 +47,9 @@ def write(exchanges: list[dict[str, object]], directory: Path, names: set[str]) 
         for exchange in exchanges:
             if exchange["name"] not in names:
                 continue
-            handle = tempfile.NamedTemporaryFile("w", dir=directory, suffix=".tmp", delete=False, encoding="utf-8")
-            with handle:
+            with tempfile.NamedTemporaryFile(
+                "w", dir=directory, suffix=".tmp", delete=False, encoding="utf-8"
+            ) as handle:
                 handle.write(json.dumps(exchange["recording"], indent=2, ensure_ascii=False) + "\n")
             staged.append((Path(handle.name), directory / f"{exchange['name']}.json"))
     except BaseException:

@@ -58,9 +58,9 @@ def secret_values(node: Any, pointer: str = "") -> list[str]:
         for key, value in node.items():
             where = f"{pointer}/{key}"
             secret_type = node.get("type") == "secret_text" and key == "value"
-            if (SECRET_KEYS.search(key) or secret_type) and isinstance(value, str):
-                if value not in ("", REDACTED) and value not in DOCUMENTED_EXAMPLES:
-                    found.append(where)
+            looks_secret = (SECRET_KEYS.search(key) or secret_type) and isinstance(value, str)
+            if looks_secret and value not in ("", REDACTED) and value not in DOCUMENTED_EXAMPLES:
+                found.append(where)
             found += secret_values(value, where)
     elif isinstance(node, list):
         for index, value in enumerate(node):

@@ -20,7 +20,8 @@ class ResponseMessage:
     """An error or message in Cloudflare's envelope.
 
     Attributes:
-        code (int): Cloudflare's error code, e.g. 10000 (authentication error) or 8000007 (project not found).
+        code (int): Cloudflare's error code, e.g. 10000 (authentication error), 8000007 (project not found) or 971 (rate
+            limited).
         message (str):
         documentation_url (str | Unset):
         source (ResponseMessageSource | Unset):
