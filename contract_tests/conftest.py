@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from contract_tests.recordings import Recording, load_all
+from contract_tests.replay_server import ReplayServer
 
 RECORDINGS = load_all()
 
@@ -15,3 +18,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 def json_recordings() -> list[Recording]:
     return [r for r in RECORDINGS if r.is_json]
+
+
+@pytest.fixture(scope="session")
+def replay() -> Iterator[ReplayServer]:
+    """The replay server, on a free port of 127.0.0.1, for the whole session."""
+    with ReplayServer() as server:
+        yield server
