@@ -83,9 +83,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _json(self, status: int, body: dict[str, Any]) -> None:
+    def _json(self, status: int, body: dict[str, Any], *extra: tuple[str, str]) -> None:
         payload = json.dumps(body, separators=(",", ":")).encode()
-        self._send(status, payload, [("Content-Type", "application/json"), ("cf-ray", CF_RAY)])
+        self._send(status, payload, [("Content-Type", "application/json"), ("cf-ray", CF_RAY), *extra])
 
     def _replay(self, recording: Recording) -> None:
         headers = [(name, value) for name, value in recording.headers.items()]
@@ -101,7 +101,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, NO_ROUTE)
             return
         if self.command != "GET":
-            self._json(405, METHOD_NOT_ALLOWED)
+            self._json(405, METHOD_NOT_ALLOWED, ("Allow", "GET"))  # RFC 9110 requires it with 405
             return
         if not self._authenticated():
             return
@@ -140,14 +140,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(403, AUTHENTICATION_ERROR)
         return valid
 
-    do_GET = _answer
-    do_HEAD = _answer
-    do_POST = _answer
-    do_PUT = _answer
-    do_PATCH = _answer
-    do_DELETE = _answer
-    do_OPTIONS = _answer
-    do_TRACE = _answer
+    def __getattr__(self, name: str) -> Any:
+        # Every method (GET, DELETE, TRACE, QUERY, ...) reaches _answer, which decides like Cloudflare.
+        if name.startswith("do_"):
+            return self._answer
+        raise AttributeError(name)
 
 
 class _Server(ThreadingHTTPServer):

@@ -37,7 +37,7 @@ def client(server: ReplayServer, **options: Any) -> AuthenticatedClient:
 
 
 def fetch(mode: str, authenticated: AuthenticatedClient, **params: str) -> Any:
-    arguments = {"account_id": ACCOUNT_PLACEHOLDER, **params}
+    arguments: dict[str, Any] = {"account_id": ACCOUNT_PLACEHOLDER, **params}
     if mode == "sync":
         return get_deployment(authenticated, **arguments)
     return asyncio.run(get_deployment_async(authenticated, **arguments))
@@ -52,7 +52,7 @@ def test_every_recorded_deployment_comes_back_typed(replay: ReplayServer, succes
 
 
 def detailed(mode: str, authenticated: AuthenticatedClient, recording: Recording) -> Any:
-    params = recording.path_params
+    params: dict[str, Any] = dict(recording.path_params)
     if mode == "sync":
         return sync_detailed(client=authenticated, **params)
     return asyncio.run(asyncio_detailed(client=authenticated, **params))
@@ -85,7 +85,12 @@ def test_recorded_failures_raise_typed_errors(
     replay: ReplayServer, name: str, error_type: type[APIError], codes: list[int]
 ) -> None:
     with pytest.raises(error_type) as raised:
-        fetch("sync", client(replay, headers={SELECT_HEADER: name}), project_name="docs-site", deployment_id=KNOWN_DEPLOYMENT)
+        fetch(
+            "sync",
+            client(replay, headers={SELECT_HEADER: name}),
+            project_name="docs-site",
+            deployment_id=KNOWN_DEPLOYMENT,
+        )
     assert raised.value.codes == codes
     assert raised.value.cf_ray is not None
 
@@ -101,7 +106,10 @@ def test_a_wrong_token_is_rejected_like_cloudflare(replay: ReplayServer) -> None
     response = sync_detailed(ACCOUNT_PLACEHOLDER, KNOWN_PROJECT, KNOWN_DEPLOYMENT, client=wrong)
     assert response.status_code == 403
     assert isinstance(response.parsed, ErrorEnvelope)
-    assert response.parsed.to_dict() == {"success": False, "errors": [{"code": 10000, "message": "Authentication error"}]}
+    assert response.parsed.to_dict() == {
+        "success": False,
+        "errors": [{"code": 10000, "message": "Authentication error"}],
+    }
 
 
 @pytest.mark.parametrize(
@@ -112,7 +120,9 @@ def test_a_wrong_token_is_rejected_like_cloudflare(replay: ReplayServer) -> None
         (KNOWN_PROJECT, "not-a-uuid", 400, 7003),
     ],
 )
-def test_unknown_or_invalid_identifiers(replay: ReplayServer, project: str, deployment_id: str, status: int, code: int) -> None:
+def test_unknown_or_invalid_identifiers(
+    replay: ReplayServer, project: str, deployment_id: str, status: int, code: int
+) -> None:
     response = sync_detailed(ACCOUNT_PLACEHOLDER, project, deployment_id, client=client(replay))
     assert response.status_code == status
     assert isinstance(response.parsed, ErrorEnvelope)

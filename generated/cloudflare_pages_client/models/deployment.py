@@ -240,9 +240,9 @@ class Deployment:
 
         url = d.pop("url")
 
-        created_on = datetime.datetime.fromisoformat(d.pop("created_on"))
+        created_on = datetime.datetime.fromisoformat(d.pop("created_on").upper())
 
-        modified_on = datetime.datetime.fromisoformat(d.pop("modified_on"))
+        modified_on = datetime.datetime.fromisoformat(d.pop("modified_on").upper())
 
         def _parse_aliases(data: object) -> list[str] | None:
             if data is None:

@@ -104,7 +104,7 @@ class Stage:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                started_on_type_0 = datetime.datetime.fromisoformat(data)
+                started_on_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return started_on_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,7 +119,7 @@ class Stage:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                ended_on_type_0 = datetime.datetime.fromisoformat(data)
+                ended_on_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return ended_on_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -172,9 +172,9 @@ def sync_detailed(
      Fetch information about a deployment.
 
     Args:
-        account_id (str):  Example: 023e105f4ecef8ad9ca31a8372d0c353.
+        account_id (str):  Example: 0123456789abcdef0123456789abcdef.
         project_name (str):  Example: this-is-my-project-01.
-        deployment_id (str):  Example: 206e215c-33b3-4ce4-adf4-7fc6c9b65483.
+        deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,9 +210,9 @@ def sync(
      Fetch information about a deployment.
 
     Args:
-        account_id (str):  Example: 023e105f4ecef8ad9ca31a8372d0c353.
+        account_id (str):  Example: 0123456789abcdef0123456789abcdef.
         project_name (str):  Example: this-is-my-project-01.
-        deployment_id (str):  Example: 206e215c-33b3-4ce4-adf4-7fc6c9b65483.
+        deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,9 +244,9 @@ async def asyncio_detailed(
      Fetch information about a deployment.
 
     Args:
-        account_id (str):  Example: 023e105f4ecef8ad9ca31a8372d0c353.
+        account_id (str):  Example: 0123456789abcdef0123456789abcdef.
         project_name (str):  Example: this-is-my-project-01.
-        deployment_id (str):  Example: 206e215c-33b3-4ce4-adf4-7fc6c9b65483.
+        deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -282,9 +282,9 @@ async def asyncio(
      Fetch information about a deployment.
 
     Args:
-        account_id (str):  Example: 023e105f4ecef8ad9ca31a8372d0c353.
+        account_id (str):  Example: 0123456789abcdef0123456789abcdef.
         project_name (str):  Example: this-is-my-project-01.
-        deployment_id (str):  Example: 206e215c-33b3-4ce4-adf4-7fc6c9b65483.
+        deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
