@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 
 from contract_tests.recordings import Recording, load_all
 from contract_tests.replay_server import ReplayServer
+from contract_tests.report import write
 
 RECORDINGS = load_all()
 
@@ -25,3 +27,19 @@ def replay() -> Iterator[ReplayServer]:
     """The replay server, on a free port of 127.0.0.1, for the whole session."""
     with ReplayServer() as server:
         yield server
+
+
+_OUTCOMES: Counter[str] = Counter()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" or report.outcome != "passed":
+        _OUTCOMES[report.outcome] += 1
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # Only when the contract tests ran (the report would say nothing otherwise).
+    if any("contract_tests" in str(path) for path in terminalreporter.config.args):
+        path = write(RECORDINGS, _OUTCOMES)
+        terminalreporter.write_sep("-", f"contract report: {path}")
+        terminalreporter.write_line(path.read_text())
