@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BuildConfig")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "web_analytics_tag",
+        "web_analytics_token",
+        "build_caching",
+        "build_command",
+        "destination_dir",
+        "root_dir",
+    }
+)
 
 
 @_attrs_define
@@ -84,57 +95,55 @@ class BuildConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        _web_analytics_tag = src_dict["web_analytics_tag"]
+        web_analytics_tag: None | str
+        if _web_analytics_tag is None:
+            web_analytics_tag = None
+        else:
+            web_analytics_tag = _web_analytics_tag
 
-        def _parse_web_analytics_tag(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        _web_analytics_token = src_dict["web_analytics_token"]
+        web_analytics_token: None | str
+        if _web_analytics_token is None:
+            web_analytics_token = None
+        else:
+            web_analytics_token = _web_analytics_token
 
-        web_analytics_tag = _parse_web_analytics_tag(d.pop("web_analytics_tag"))
+        _build_caching = src_dict.get("build_caching", UNSET)
+        build_caching: bool | None | Unset
+        if _build_caching is None:
+            build_caching = None
+        elif isinstance(_build_caching, Unset):
+            build_caching = UNSET
+        else:
+            build_caching = _build_caching
 
-        def _parse_web_analytics_token(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        _build_command = src_dict.get("build_command", UNSET)
+        build_command: None | str | Unset
+        if _build_command is None:
+            build_command = None
+        elif isinstance(_build_command, Unset):
+            build_command = UNSET
+        else:
+            build_command = _build_command
 
-        web_analytics_token = _parse_web_analytics_token(d.pop("web_analytics_token"))
+        _destination_dir = src_dict.get("destination_dir", UNSET)
+        destination_dir: None | str | Unset
+        if _destination_dir is None:
+            destination_dir = None
+        elif isinstance(_destination_dir, Unset):
+            destination_dir = UNSET
+        else:
+            destination_dir = _destination_dir
 
-        def _parse_build_caching(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        build_caching = _parse_build_caching(d.pop("build_caching", UNSET))
-
-        def _parse_build_command(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        build_command = _parse_build_command(d.pop("build_command", UNSET))
-
-        def _parse_destination_dir(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        destination_dir = _parse_destination_dir(d.pop("destination_dir", UNSET))
-
-        def _parse_root_dir(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        root_dir = _parse_root_dir(d.pop("root_dir", UNSET))
+        _root_dir = src_dict.get("root_dir", UNSET)
+        root_dir: None | str | Unset
+        if _root_dir is None:
+            root_dir = None
+        elif isinstance(_root_dir, Unset):
+            root_dir = UNSET
+        else:
+            root_dir = _root_dir
 
         build_config = cls(
             web_analytics_tag=web_analytics_tag,
@@ -145,7 +154,10 @@ class BuildConfig:
             root_dir=root_dir,
         )
 
-        build_config.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            build_config.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return build_config
 
     @property
