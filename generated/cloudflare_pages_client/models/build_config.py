@@ -95,55 +95,17 @@ class BuildConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _web_analytics_tag = src_dict["web_analytics_tag"]
-        web_analytics_tag: None | str
-        if _web_analytics_tag is None:
-            web_analytics_tag = None
-        else:
-            web_analytics_tag = _web_analytics_tag
+        web_analytics_tag: None | str = src_dict["web_analytics_tag"]
 
-        _web_analytics_token = src_dict["web_analytics_token"]
-        web_analytics_token: None | str
-        if _web_analytics_token is None:
-            web_analytics_token = None
-        else:
-            web_analytics_token = _web_analytics_token
+        web_analytics_token: None | str = src_dict["web_analytics_token"]
 
-        _build_caching = src_dict.get("build_caching", UNSET)
-        build_caching: bool | None | Unset
-        if _build_caching is None:
-            build_caching = None
-        elif isinstance(_build_caching, Unset):
-            build_caching = UNSET
-        else:
-            build_caching = _build_caching
+        build_caching: bool | None | Unset = src_dict.get("build_caching", UNSET)
 
-        _build_command = src_dict.get("build_command", UNSET)
-        build_command: None | str | Unset
-        if _build_command is None:
-            build_command = None
-        elif isinstance(_build_command, Unset):
-            build_command = UNSET
-        else:
-            build_command = _build_command
+        build_command: None | str | Unset = src_dict.get("build_command", UNSET)
 
-        _destination_dir = src_dict.get("destination_dir", UNSET)
-        destination_dir: None | str | Unset
-        if _destination_dir is None:
-            destination_dir = None
-        elif isinstance(_destination_dir, Unset):
-            destination_dir = UNSET
-        else:
-            destination_dir = _destination_dir
+        destination_dir: None | str | Unset = src_dict.get("destination_dir", UNSET)
 
-        _root_dir = src_dict.get("root_dir", UNSET)
-        root_dir: None | str | Unset
-        if _root_dir is None:
-            root_dir = None
-        elif isinstance(_root_dir, Unset):
-            root_dir = UNSET
-        else:
-            root_dir = _root_dir
+        root_dir: None | str | Unset = src_dict.get("root_dir", UNSET)
 
         build_config = cls(
             web_analytics_tag=web_analytics_tag,
@@ -154,7 +116,7 @@ class BuildConfig:
             root_dir=root_dir,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             build_config.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -266,12 +266,7 @@ class Deployment:
 
         latest_stage = Stage.from_dict(src_dict["latest_stage"])
 
-        stages = []
-        _stages = src_dict["stages"]
-        for stages_item_data in _stages:
-            stages_item = Stage.from_dict(stages_item_data)
-
-            stages.append(stages_item)
+        stages = [Stage.from_dict(stages_item_data) for stages_item_data in src_dict["stages"]]
 
         deployment_trigger = DeploymentTrigger.from_dict(src_dict["deployment_trigger"])
 
@@ -311,23 +306,12 @@ class Deployment:
 
         _skip_reason = src_dict.get("skip_reason", UNSET)
         skip_reason: None | SkipReason | str | Unset
-        if _skip_reason is None:
-            skip_reason = None
-        elif isinstance(_skip_reason, Unset):
-            skip_reason = UNSET
-        elif isinstance(_skip_reason, str):
+        if isinstance(_skip_reason, str):
             skip_reason = _SKIP_REASON_BY_VALUE.get(_skip_reason, _skip_reason)
         else:
             skip_reason = _skip_reason
 
-        _uses_functions = src_dict.get("uses_functions", UNSET)
-        uses_functions: bool | None | Unset
-        if _uses_functions is None:
-            uses_functions = None
-        elif isinstance(_uses_functions, Unset):
-            uses_functions = UNSET
-        else:
-            uses_functions = _uses_functions
+        uses_functions: bool | None | Unset = src_dict.get("uses_functions", UNSET)
 
         compatibility_date = src_dict.get("compatibility_date", UNSET)
 
@@ -335,14 +319,7 @@ class Deployment:
 
         build_image_major_version = src_dict.get("build_image_major_version", UNSET)
 
-        _usage_model = src_dict.get("usage_model", UNSET)
-        usage_model: None | str | Unset
-        if _usage_model is None:
-            usage_model = None
-        elif isinstance(_usage_model, Unset):
-            usage_model = UNSET
-        else:
-            usage_model = _usage_model
+        usage_model: None | str | Unset = src_dict.get("usage_model", UNSET)
 
         production_branch = src_dict.get("production_branch", UNSET)
 
@@ -372,7 +349,7 @@ class Deployment:
             production_branch=production_branch,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             deployment.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return deployment
 

@@ -69,23 +69,15 @@ class DeploymentEnvelope:
         if success != True:
             raise ValueError(f"success must match const True, got '{success}'")
 
-        errors = []
-        _errors = src_dict["errors"]
-        for componentsschemas_response_messages_item_data in _errors:
-            componentsschemas_response_messages_item = ResponseMessage.from_dict(
-                componentsschemas_response_messages_item_data
-            )
+        errors = [
+            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+            for componentsschemas_response_messages_item_data in src_dict["errors"]
+        ]
 
-            errors.append(componentsschemas_response_messages_item)
-
-        messages = []
-        _messages = src_dict["messages"]
-        for componentsschemas_response_messages_item_data in _messages:
-            componentsschemas_response_messages_item = ResponseMessage.from_dict(
-                componentsschemas_response_messages_item_data
-            )
-
-            messages.append(componentsschemas_response_messages_item)
+        messages = [
+            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+            for componentsschemas_response_messages_item_data in src_dict["messages"]
+        ]
 
         result = Deployment.from_dict(src_dict["result"])
 
@@ -96,7 +88,7 @@ class DeploymentEnvelope:
             result=result,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 4:
             deployment_envelope.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -68,7 +68,7 @@ class DeploymentTrigger:
             metadata=metadata,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2:
             deployment_trigger.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

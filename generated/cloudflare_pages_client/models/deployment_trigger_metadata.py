@@ -77,7 +77,7 @@ class DeploymentTriggerMetadata:
             commit_dirty=commit_dirty,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             deployment_trigger_metadata.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

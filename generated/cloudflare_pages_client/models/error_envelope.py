@@ -76,14 +76,10 @@ class ErrorEnvelope:
         if success != False:
             raise ValueError(f"success must match const False, got '{success}'")
 
-        errors = []
-        _errors = src_dict["errors"]
-        for componentsschemas_response_messages_item_data in _errors:
-            componentsschemas_response_messages_item = ResponseMessage.from_dict(
-                componentsschemas_response_messages_item_data
-            )
-
-            errors.append(componentsschemas_response_messages_item)
+        errors = [
+            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+            for componentsschemas_response_messages_item_data in src_dict["errors"]
+        ]
 
         _messages = src_dict.get("messages", UNSET)
         messages: list[ResponseMessage] | Unset = UNSET
@@ -105,7 +101,7 @@ class ErrorEnvelope:
             result=result,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             error_envelope.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

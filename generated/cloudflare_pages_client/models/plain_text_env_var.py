@@ -58,7 +58,7 @@ class PlainTextEnvVar:
             value=value,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2:
             plain_text_env_var.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

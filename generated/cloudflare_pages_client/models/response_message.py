@@ -85,7 +85,7 @@ class ResponseMessage:
             source=source,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             response_message.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

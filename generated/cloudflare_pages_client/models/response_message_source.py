@@ -46,7 +46,7 @@ class ResponseMessageSource:
             pointer=pointer,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             response_message_source.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

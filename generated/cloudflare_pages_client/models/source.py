@@ -68,7 +68,7 @@ class Source:
             config=config,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2:
             source.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return source
 

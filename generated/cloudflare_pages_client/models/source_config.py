@@ -159,9 +159,7 @@ class SourceConfig:
 
         _preview_deployment_setting = src_dict.get("preview_deployment_setting", UNSET)
         preview_deployment_setting: PreviewDeploymentSetting | str | Unset
-        if isinstance(_preview_deployment_setting, Unset):
-            preview_deployment_setting = UNSET
-        elif isinstance(_preview_deployment_setting, str):
+        if isinstance(_preview_deployment_setting, str):
             preview_deployment_setting = _PREVIEW_DEPLOYMENT_SETTING_BY_VALUE.get(
                 _preview_deployment_setting, _preview_deployment_setting
             )
@@ -192,7 +190,7 @@ class SourceConfig:
             repo_name=repo_name,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             source_config.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

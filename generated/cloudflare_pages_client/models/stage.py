@@ -130,7 +130,7 @@ class Stage:
             ended_on=ended_on,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 4:
             stage.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return stage
 

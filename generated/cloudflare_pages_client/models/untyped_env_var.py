@@ -47,7 +47,7 @@ class UntypedEnvVar:
             value=value,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1:
             untyped_env_var.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
