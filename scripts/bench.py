@@ -378,7 +378,7 @@ def _end_to_end(
     ours.get_httpx_client().close()
     if sdk is not None:
         sdk.close()
-    return list(rows.values()), base_url
+    return list(rows.values()), httpx.URL(base_url).host
 
 
 @dataclass
