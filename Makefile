@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated lint typecheck test contract upstream-diff
+.PHONY: help setup generate check-generated lint typecheck test contract upstream-diff bench
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -15,6 +15,7 @@ help:
 	@echo "make generate         regenerate generated/ from openapi/"
 	@echo "make check-generated  fail if generated/ is not what openapi/ produces"
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
+	@echo "make bench            benchmarks beside their baselines: reports/bench.md and README's Performance section"
 	@echo "make lint | typecheck"
 
 $(READY): pyproject.toml requirements/dev.lock
@@ -54,3 +55,13 @@ contract: $(READY)
 
 test: check-generated lint typecheck
 	$(BIN)/python -m pytest
+
+# Cloudflare's official SDK is only needed to measure against: installed on first use, once.
+BENCH_READY := $(VENV)/.bench-ready
+$(BENCH_READY): $(READY) requirements/bench.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.lock
+	touch $(BENCH_READY)
+
+# Figures, not tests: nothing asserts a time. Rewrites reports/bench.md and README's Performance section.
+bench: $(READY) $(BENCH_READY)
+	$(BIN)/python scripts/bench.py --readme

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BuildConfig")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "web_analytics_tag",
+        "web_analytics_token",
+        "build_caching",
+        "build_command",
+        "destination_dir",
+        "root_dir",
+    }
+)
 
 
 @_attrs_define
@@ -84,57 +95,17 @@ class BuildConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        web_analytics_tag: None | str = src_dict["web_analytics_tag"]
 
-        def _parse_web_analytics_tag(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        web_analytics_token: None | str = src_dict["web_analytics_token"]
 
-        web_analytics_tag = _parse_web_analytics_tag(d.pop("web_analytics_tag"))
+        build_caching: bool | None | Unset = src_dict.get("build_caching", UNSET)
 
-        def _parse_web_analytics_token(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        build_command: None | str | Unset = src_dict.get("build_command", UNSET)
 
-        web_analytics_token = _parse_web_analytics_token(d.pop("web_analytics_token"))
+        destination_dir: None | str | Unset = src_dict.get("destination_dir", UNSET)
 
-        def _parse_build_caching(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        build_caching = _parse_build_caching(d.pop("build_caching", UNSET))
-
-        def _parse_build_command(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        build_command = _parse_build_command(d.pop("build_command", UNSET))
-
-        def _parse_destination_dir(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        destination_dir = _parse_destination_dir(d.pop("destination_dir", UNSET))
-
-        def _parse_root_dir(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        root_dir = _parse_root_dir(d.pop("root_dir", UNSET))
+        root_dir: None | str | Unset = src_dict.get("root_dir", UNSET)
 
         build_config = cls(
             web_analytics_tag=web_analytics_tag,
@@ -145,7 +116,10 @@ class BuildConfig:
             root_dir=root_dir,
         )
 
-        build_config.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            build_config.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return build_config
 
     @property

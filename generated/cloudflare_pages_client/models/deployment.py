@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,15 +11,37 @@ from ..models.deployment_environment import DeploymentEnvironment
 from ..models.skip_reason import SkipReason
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.build_config import BuildConfig
-    from ..models.deployment_trigger import DeploymentTrigger
-    from ..models.env_vars import EnvVars
-    from ..models.source import Source
-    from ..models.stage import Stage
-
-
 T = TypeVar("T", bound="Deployment")
+
+_DEPLOYMENT_ENVIRONMENT_BY_VALUE = {member.value: member for member in DeploymentEnvironment}
+_SKIP_REASON_BY_VALUE = {member.value: member for member in SkipReason}
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "short_id",
+        "project_id",
+        "project_name",
+        "environment",
+        "url",
+        "created_on",
+        "modified_on",
+        "aliases",
+        "latest_stage",
+        "stages",
+        "deployment_trigger",
+        "build_config",
+        "env_vars",
+        "source",
+        "is_skipped",
+        "skip_reason",
+        "uses_functions",
+        "compatibility_date",
+        "compatibility_flags",
+        "build_image_major_version",
+        "usage_model",
+        "production_branch",
+    }
+)
 
 
 @_attrs_define
@@ -80,9 +102,6 @@ class Deployment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.env_vars import EnvVars  # noqa: PLC0415
-        from ..models.source import Source  # noqa: PLC0415
-
         id = self.id
 
         short_id = self.short_id
@@ -210,144 +229,99 @@ class Deployment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.build_config import BuildConfig  # noqa: PLC0415
-        from ..models.deployment_trigger import DeploymentTrigger  # noqa: PLC0415
-        from ..models.env_vars import EnvVars  # noqa: PLC0415
-        from ..models.source import Source  # noqa: PLC0415
-        from ..models.stage import Stage  # noqa: PLC0415
+        id = src_dict["id"]
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        short_id = src_dict["short_id"]
 
-        short_id = d.pop("short_id")
+        project_id = src_dict["project_id"]
 
-        project_id = d.pop("project_id")
+        project_name = src_dict["project_name"]
 
-        project_name = d.pop("project_name")
+        _environment = src_dict["environment"]
+        environment: DeploymentEnvironment | str
+        if isinstance(_environment, str):
+            environment = _DEPLOYMENT_ENVIRONMENT_BY_VALUE.get(_environment, _environment)
+        else:
+            environment = _environment
 
-        def _parse_environment(data: object) -> DeploymentEnvironment | str:
+        url = src_dict["url"]
+
+        created_on = datetime.datetime.fromisoformat(src_dict["created_on"].upper())
+
+        modified_on = datetime.datetime.fromisoformat(src_dict["modified_on"].upper())
+
+        _aliases = src_dict["aliases"]
+        aliases: list[str] | None
+        if _aliases is None:
+            aliases = None
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_aliases, list):
                     raise TypeError()
-                environment_type_0 = DeploymentEnvironment(data)
+                aliases_type_0: list[str] = _aliases
 
-                return environment_type_0
+                aliases = aliases_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DeploymentEnvironment | str, data)
+                aliases = _aliases
 
-        environment = _parse_environment(d.pop("environment"))
+        latest_stage = Stage.from_dict(src_dict["latest_stage"])
 
-        url = d.pop("url")
+        stages = [Stage.from_dict(stages_item_data) for stages_item_data in src_dict["stages"]]
 
-        created_on = datetime.datetime.fromisoformat(d.pop("created_on").upper())
+        deployment_trigger = DeploymentTrigger.from_dict(src_dict["deployment_trigger"])
 
-        modified_on = datetime.datetime.fromisoformat(d.pop("modified_on").upper())
+        build_config = BuildConfig.from_dict(src_dict["build_config"])
 
-        def _parse_aliases(data: object) -> list[str] | None:
-            if data is None:
-                return data
+        _env_vars = src_dict["env_vars"]
+        env_vars: EnvVars | None
+        if _env_vars is None:
+            env_vars = None
+        else:
             try:
-                if not isinstance(data, list):
+                if not isinstance(_env_vars, dict):
                     raise TypeError()
-                aliases_type_0 = cast(list[str], data)
+                env_vars_type_0 = EnvVars.from_dict(_env_vars)
 
-                return aliases_type_0
+                env_vars = env_vars_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None, data)
+                env_vars = _env_vars
 
-        aliases = _parse_aliases(d.pop("aliases"))
-
-        latest_stage = Stage.from_dict(d.pop("latest_stage"))
-
-        stages = []
-        _stages = d.pop("stages")
-        for stages_item_data in _stages:
-            stages_item = Stage.from_dict(stages_item_data)
-
-            stages.append(stages_item)
-
-        deployment_trigger = DeploymentTrigger.from_dict(d.pop("deployment_trigger"))
-
-        build_config = BuildConfig.from_dict(d.pop("build_config"))
-
-        def _parse_env_vars(data: object) -> EnvVars | None:
-            if data is None:
-                return data
+        _source = src_dict.get("source", UNSET)
+        source: None | Source | Unset
+        if _source is None:
+            source = None
+        elif isinstance(_source, Unset):
+            source = UNSET
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_source, dict):
                     raise TypeError()
-                env_vars_type_0 = EnvVars.from_dict(data)
+                source_type_0 = Source.from_dict(_source)
 
-                return env_vars_type_0
+                source = source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EnvVars | None, data)
+                source = _source
 
-        env_vars = _parse_env_vars(d.pop("env_vars"))
+        is_skipped = src_dict.get("is_skipped", UNSET)
 
-        def _parse_source(data: object) -> None | Source | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                source_type_0 = Source.from_dict(data)
+        _skip_reason = src_dict.get("skip_reason", UNSET)
+        skip_reason: None | SkipReason | str | Unset
+        if isinstance(_skip_reason, str):
+            skip_reason = _SKIP_REASON_BY_VALUE.get(_skip_reason, _skip_reason)
+        else:
+            skip_reason = _skip_reason
 
-                return source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Source | Unset, data)
+        uses_functions: bool | None | Unset = src_dict.get("uses_functions", UNSET)
 
-        source = _parse_source(d.pop("source", UNSET))
+        compatibility_date = src_dict.get("compatibility_date", UNSET)
 
-        is_skipped = d.pop("is_skipped", UNSET)
+        compatibility_flags: list[str] | Unset = src_dict.get("compatibility_flags", UNSET)
 
-        def _parse_skip_reason(data: object) -> None | SkipReason | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                skip_reason_type_0 = SkipReason(data)
+        build_image_major_version = src_dict.get("build_image_major_version", UNSET)
 
-                return skip_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | SkipReason | str | Unset, data)
+        usage_model: None | str | Unset = src_dict.get("usage_model", UNSET)
 
-        skip_reason = _parse_skip_reason(d.pop("skip_reason", UNSET))
-
-        def _parse_uses_functions(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        uses_functions = _parse_uses_functions(d.pop("uses_functions", UNSET))
-
-        compatibility_date = d.pop("compatibility_date", UNSET)
-
-        compatibility_flags = cast(list[str], d.pop("compatibility_flags", UNSET))
-
-        build_image_major_version = d.pop("build_image_major_version", UNSET)
-
-        def _parse_usage_model(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        usage_model = _parse_usage_model(d.pop("usage_model", UNSET))
-
-        production_branch = d.pop("production_branch", UNSET)
+        production_branch = src_dict.get("production_branch", UNSET)
 
         deployment = cls(
             id=id,
@@ -375,7 +349,8 @@ class Deployment:
             production_branch=production_branch,
         )
 
-        deployment.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            deployment.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return deployment
 
     @property
@@ -393,3 +368,11 @@ class Deployment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, not lazily in every call: a model that imports this one (directly or not) still loads.
+from ..models.build_config import BuildConfig  # noqa: E402
+from ..models.deployment_trigger import DeploymentTrigger  # noqa: E402
+from ..models.env_vars import EnvVars  # noqa: E402
+from ..models.source import Source  # noqa: E402
+from ..models.stage import Stage  # noqa: E402

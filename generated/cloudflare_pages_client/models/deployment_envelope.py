@@ -1,17 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.deployment import Deployment
-    from ..models.response_message import ResponseMessage
-
-
 T = TypeVar("T", bound="DeploymentEnvelope")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "success",
+        "errors",
+        "messages",
+        "result",
+    }
+)
 
 
 @_attrs_define
@@ -61,33 +65,21 @@ class DeploymentEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.deployment import Deployment  # noqa: PLC0415
-        from ..models.response_message import ResponseMessage  # noqa: PLC0415
-
-        d = dict(src_dict)
-        success = cast(Literal[True], d.pop("success"))
+        success: Literal[True] = src_dict["success"]
         if success != True:
             raise ValueError(f"success must match const True, got '{success}'")
 
-        errors = []
-        _errors = d.pop("errors")
-        for componentsschemas_response_messages_item_data in _errors:
-            componentsschemas_response_messages_item = ResponseMessage.from_dict(
-                componentsschemas_response_messages_item_data
-            )
+        errors = [
+            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+            for componentsschemas_response_messages_item_data in src_dict["errors"]
+        ]
 
-            errors.append(componentsschemas_response_messages_item)
+        messages = [
+            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+            for componentsschemas_response_messages_item_data in src_dict["messages"]
+        ]
 
-        messages = []
-        _messages = d.pop("messages")
-        for componentsschemas_response_messages_item_data in _messages:
-            componentsschemas_response_messages_item = ResponseMessage.from_dict(
-                componentsschemas_response_messages_item_data
-            )
-
-            messages.append(componentsschemas_response_messages_item)
-
-        result = Deployment.from_dict(d.pop("result"))
+        result = Deployment.from_dict(src_dict["result"])
 
         deployment_envelope = cls(
             success=success,
@@ -96,7 +88,10 @@ class DeploymentEnvelope:
             result=result,
         )
 
-        deployment_envelope.additional_properties = d
+        if len(src_dict) != 4:
+            deployment_envelope.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return deployment_envelope
 
     @property
@@ -114,3 +109,8 @@ class DeploymentEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, not lazily in every call: a model that imports this one (directly or not) still loads.
+from ..models.deployment import Deployment  # noqa: E402
+from ..models.response_message import ResponseMessage  # noqa: E402

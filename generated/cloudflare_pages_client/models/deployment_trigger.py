@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.deployment_trigger_type import DeploymentTriggerType
 
-if TYPE_CHECKING:
-    from ..models.deployment_trigger_metadata import DeploymentTriggerMetadata
-
-
 T = TypeVar("T", bound="DeploymentTrigger")
+
+_DEPLOYMENT_TRIGGER_TYPE_BY_VALUE = {member.value: member for member in DeploymentTriggerType}
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "metadata",
+    }
+)
 
 
 @_attrs_define
@@ -50,31 +54,24 @@ class DeploymentTrigger:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.deployment_trigger_metadata import DeploymentTriggerMetadata  # noqa: PLC0415
+        _type_ = src_dict["type"]
+        type_: DeploymentTriggerType | str
+        if isinstance(_type_, str):
+            type_ = _DEPLOYMENT_TRIGGER_TYPE_BY_VALUE.get(_type_, _type_)
+        else:
+            type_ = _type_
 
-        d = dict(src_dict)
-
-        def _parse_type_(data: object) -> DeploymentTriggerType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = DeploymentTriggerType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DeploymentTriggerType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
-
-        metadata = DeploymentTriggerMetadata.from_dict(d.pop("metadata"))
+        metadata = DeploymentTriggerMetadata.from_dict(src_dict["metadata"])
 
         deployment_trigger = cls(
             type_=type_,
             metadata=metadata,
         )
 
-        deployment_trigger.additional_properties = d
+        if len(src_dict) != 2:
+            deployment_trigger.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return deployment_trigger
 
     @property
@@ -92,3 +89,7 @@ class DeploymentTrigger:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, not lazily in every call: a model that imports this one (directly or not) still loads.
+from ..models.deployment_trigger_metadata import DeploymentTriggerMetadata  # noqa: E402

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DeploymentTriggerMetadata")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "branch",
+        "commit_hash",
+        "commit_message",
+        "commit_dirty",
+    }
+)
+
 
 @_attrs_define
 class DeploymentTriggerMetadata:
@@ -53,14 +62,13 @@ class DeploymentTriggerMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        branch = d.pop("branch")
+        branch = src_dict["branch"]
 
-        commit_hash = d.pop("commit_hash")
+        commit_hash = src_dict["commit_hash"]
 
-        commit_message = d.pop("commit_message")
+        commit_message = src_dict["commit_message"]
 
-        commit_dirty = d.pop("commit_dirty", UNSET)
+        commit_dirty = src_dict.get("commit_dirty", UNSET)
 
         deployment_trigger_metadata = cls(
             branch=branch,
@@ -69,7 +77,10 @@ class DeploymentTriggerMetadata:
             commit_dirty=commit_dirty,
         )
 
-        deployment_trigger_metadata.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            deployment_trigger_metadata.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return deployment_trigger_metadata
 
     @property

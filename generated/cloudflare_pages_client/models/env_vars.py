@@ -1,16 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.plain_text_env_var import PlainTextEnvVar
-    from ..models.secret_text_env_var import SecretTextEnvVar
-    from ..models.untyped_env_var import UntypedEnvVar
-
 
 T = TypeVar("T", bound="EnvVars")
 
@@ -24,9 +18,6 @@ class EnvVars:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.plain_text_env_var import PlainTextEnvVar  # noqa: PLC0415
-        from ..models.secret_text_env_var import SecretTextEnvVar  # noqa: PLC0415
-        from ..models.untyped_env_var import UntypedEnvVar  # noqa: PLC0415
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
@@ -43,46 +34,37 @@ class EnvVars:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.plain_text_env_var import PlainTextEnvVar  # noqa: PLC0415
-        from ..models.secret_text_env_var import SecretTextEnvVar  # noqa: PLC0415
-        from ..models.untyped_env_var import UntypedEnvVar  # noqa: PLC0415
-
-        d = dict(src_dict)
         env_vars = cls()
 
         additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar:
-                if data is None:
-                    return data
+        for prop_name, prop_dict in src_dict.items():
+            _additional_property = prop_dict
+            additional_property: None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar
+            if _additional_property is None:
+                additional_property = None
+            else:
                 try:
-                    if not isinstance(data, dict):
+                    if not isinstance(_additional_property, dict):
                         raise TypeError()
-                    additional_property_type_0 = PlainTextEnvVar.from_dict(data)
+                    additional_property_type_0 = PlainTextEnvVar.from_dict(_additional_property)
 
-                    return additional_property_type_0
+                    additional_property = additional_property_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    additional_property_type_1 = SecretTextEnvVar.from_dict(data)
+                    try:
+                        if not isinstance(_additional_property, dict):
+                            raise TypeError()
+                        additional_property_type_1 = SecretTextEnvVar.from_dict(_additional_property)
 
-                    return additional_property_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    additional_property_type_2 = UntypedEnvVar.from_dict(data)
+                        additional_property = additional_property_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        try:
+                            if not isinstance(_additional_property, dict):
+                                raise TypeError()
+                            additional_property_type_2 = UntypedEnvVar.from_dict(_additional_property)
 
-                    return additional_property_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar, data)
-
-            additional_property = _parse_additional_property(prop_dict)
+                            additional_property = additional_property_type_2
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            additional_property = _additional_property
 
             additional_properties[prop_name] = additional_property
 
@@ -104,3 +86,9 @@ class EnvVars:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, not lazily in every call: a model that imports this one (directly or not) still loads.
+from ..models.plain_text_env_var import PlainTextEnvVar  # noqa: E402
+from ..models.secret_text_env_var import SecretTextEnvVar  # noqa: E402
+from ..models.untyped_env_var import UntypedEnvVar  # noqa: E402

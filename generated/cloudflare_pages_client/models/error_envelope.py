@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.response_message import ResponseMessage
-
-
 T = TypeVar("T", bound="ErrorEnvelope")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "success",
+        "errors",
+        "messages",
+        "result",
+    }
+)
 
 
 @_attrs_define
@@ -67,23 +72,16 @@ class ErrorEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_message import ResponseMessage  # noqa: PLC0415
-
-        d = dict(src_dict)
-        success = cast(Literal[False], d.pop("success"))
+        success: Literal[False] = src_dict["success"]
         if success != False:
             raise ValueError(f"success must match const False, got '{success}'")
 
-        errors = []
-        _errors = d.pop("errors")
-        for componentsschemas_response_messages_item_data in _errors:
-            componentsschemas_response_messages_item = ResponseMessage.from_dict(
-                componentsschemas_response_messages_item_data
-            )
+        errors = [
+            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+            for componentsschemas_response_messages_item_data in src_dict["errors"]
+        ]
 
-            errors.append(componentsschemas_response_messages_item)
-
-        _messages = d.pop("messages", UNSET)
+        _messages = src_dict.get("messages", UNSET)
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []
@@ -94,7 +92,7 @@ class ErrorEnvelope:
 
                 messages.append(componentsschemas_response_messages_item)
 
-        result = d.pop("result", UNSET)
+        result = src_dict.get("result", UNSET)
 
         error_envelope = cls(
             success=success,
@@ -103,7 +101,10 @@ class ErrorEnvelope:
             result=result,
         )
 
-        error_envelope.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            error_envelope.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return error_envelope
 
     @property
@@ -121,3 +122,7 @@ class ErrorEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, not lazily in every call: a model that imports this one (directly or not) still loads.
+from ..models.response_message import ResponseMessage  # noqa: E402

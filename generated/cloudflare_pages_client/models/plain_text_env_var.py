@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="PlainTextEnvVar")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "value",
+    }
+)
 
 
 @_attrs_define
@@ -40,19 +47,21 @@ class PlainTextEnvVar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = cast(Literal["plain_text"], d.pop("type"))
+        type_: Literal["plain_text"] = src_dict["type"]
         if type_ != "plain_text":
             raise ValueError(f"type must match const 'plain_text', got '{type_}'")
 
-        value = d.pop("value")
+        value = src_dict["value"]
 
         plain_text_env_var = cls(
             type_=type_,
             value=value,
         )
 
-        plain_text_env_var.additional_properties = d
+        if len(src_dict) != 2:
+            plain_text_env_var.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return plain_text_env_var
 
     @property

@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.response_message_source import ResponseMessageSource
-
-
 T = TypeVar("T", bound="ResponseMessage")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "code",
+        "message",
+        "documentation_url",
+        "source",
+    }
+)
 
 
 @_attrs_define
@@ -61,16 +66,13 @@ class ResponseMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_message_source import ResponseMessageSource  # noqa: PLC0415
+        code = src_dict["code"]
 
-        d = dict(src_dict)
-        code = d.pop("code")
+        message = src_dict["message"]
 
-        message = d.pop("message")
+        documentation_url = src_dict.get("documentation_url", UNSET)
 
-        documentation_url = d.pop("documentation_url", UNSET)
-
-        _source = d.pop("source", UNSET)
+        _source = src_dict.get("source", UNSET)
         source: ResponseMessageSource | Unset
         if isinstance(_source, Unset):
             source = UNSET
@@ -84,7 +86,10 @@ class ResponseMessage:
             source=source,
         )
 
-        response_message.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            response_message.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return response_message
 
     @property
@@ -102,3 +107,7 @@ class ResponseMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, not lazily in every call: a model that imports this one (directly or not) still loads.
+from ..models.response_message_source import ResponseMessageSource  # noqa: E402

@@ -10,6 +10,12 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResponseMessageSource")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "pointer",
+    }
+)
+
 
 @_attrs_define
 class ResponseMessageSource:
@@ -34,14 +40,16 @@ class ResponseMessageSource:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        pointer = d.pop("pointer", UNSET)
+        pointer = src_dict.get("pointer", UNSET)
 
         response_message_source = cls(
             pointer=pointer,
         )
 
-        response_message_source.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            response_message_source.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return response_message_source
 
     @property

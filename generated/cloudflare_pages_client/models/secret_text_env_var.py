@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="SecretTextEnvVar")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "value",
+    }
+)
 
 
 @_attrs_define
@@ -40,19 +47,21 @@ class SecretTextEnvVar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = cast(Literal["secret_text"], d.pop("type"))
+        type_: Literal["secret_text"] = src_dict["type"]
         if type_ != "secret_text":
             raise ValueError(f"type must match const 'secret_text', got '{type_}'")
 
-        value = d.pop("value")
+        value = src_dict["value"]
 
         secret_text_env_var = cls(
             type_=type_,
             value=value,
         )
 
-        secret_text_env_var.additional_properties = d
+        if len(src_dict) != 2:
+            secret_text_env_var.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return secret_text_env_var
 
     @property

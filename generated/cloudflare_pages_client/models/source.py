@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.source_type import SourceType
 
-if TYPE_CHECKING:
-    from ..models.source_config import SourceConfig
-
-
 T = TypeVar("T", bound="Source")
+
+_SOURCE_TYPE_BY_VALUE = {member.value: member for member in SourceType}
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "config",
+    }
+)
 
 
 @_attrs_define
@@ -50,31 +54,22 @@ class Source:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.source_config import SourceConfig  # noqa: PLC0415
+        _type_ = src_dict["type"]
+        type_: SourceType | str
+        if isinstance(_type_, str):
+            type_ = _SOURCE_TYPE_BY_VALUE.get(_type_, _type_)
+        else:
+            type_ = _type_
 
-        d = dict(src_dict)
-
-        def _parse_type_(data: object) -> SourceType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = SourceType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(SourceType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
-
-        config = SourceConfig.from_dict(d.pop("config"))
+        config = SourceConfig.from_dict(src_dict["config"])
 
         source = cls(
             type_=type_,
             config=config,
         )
 
-        source.additional_properties = d
+        if len(src_dict) != 2:
+            source.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return source
 
     @property
@@ -92,3 +87,7 @@ class Source:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, not lazily in every call: a model that imports this one (directly or not) still loads.
+from ..models.source_config import SourceConfig  # noqa: E402

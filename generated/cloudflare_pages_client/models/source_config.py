@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,25 @@ from ..models.preview_deployment_setting import PreviewDeploymentSetting
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SourceConfig")
+
+_PREVIEW_DEPLOYMENT_SETTING_BY_VALUE = {member.value: member for member in PreviewDeploymentSetting}
+_KNOWN_KEYS = frozenset(
+    {
+        "deployments_enabled",
+        "owner",
+        "owner_id",
+        "path_excludes",
+        "path_includes",
+        "pr_comments_enabled",
+        "preview_branch_excludes",
+        "preview_branch_includes",
+        "preview_deployment_setting",
+        "production_branch",
+        "production_deployments_enabled",
+        "repo_id",
+        "repo_name",
+    }
+)
 
 
 @_attrs_define
@@ -122,45 +141,38 @@ class SourceConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        deployments_enabled = d.pop("deployments_enabled", UNSET)
+        deployments_enabled = src_dict.get("deployments_enabled", UNSET)
 
-        owner = d.pop("owner", UNSET)
+        owner = src_dict.get("owner", UNSET)
 
-        owner_id = d.pop("owner_id", UNSET)
+        owner_id = src_dict.get("owner_id", UNSET)
 
-        path_excludes = cast(list[str], d.pop("path_excludes", UNSET))
+        path_excludes: list[str] | Unset = src_dict.get("path_excludes", UNSET)
 
-        path_includes = cast(list[str], d.pop("path_includes", UNSET))
+        path_includes: list[str] | Unset = src_dict.get("path_includes", UNSET)
 
-        pr_comments_enabled = d.pop("pr_comments_enabled", UNSET)
+        pr_comments_enabled = src_dict.get("pr_comments_enabled", UNSET)
 
-        preview_branch_excludes = cast(list[str], d.pop("preview_branch_excludes", UNSET))
+        preview_branch_excludes: list[str] | Unset = src_dict.get("preview_branch_excludes", UNSET)
 
-        preview_branch_includes = cast(list[str], d.pop("preview_branch_includes", UNSET))
+        preview_branch_includes: list[str] | Unset = src_dict.get("preview_branch_includes", UNSET)
 
-        def _parse_preview_deployment_setting(data: object) -> PreviewDeploymentSetting | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                preview_deployment_setting_type_0 = PreviewDeploymentSetting(data)
+        _preview_deployment_setting = src_dict.get("preview_deployment_setting", UNSET)
+        preview_deployment_setting: PreviewDeploymentSetting | str | Unset
+        if isinstance(_preview_deployment_setting, str):
+            preview_deployment_setting = _PREVIEW_DEPLOYMENT_SETTING_BY_VALUE.get(
+                _preview_deployment_setting, _preview_deployment_setting
+            )
+        else:
+            preview_deployment_setting = _preview_deployment_setting
 
-                return preview_deployment_setting_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PreviewDeploymentSetting | str | Unset, data)
+        production_branch = src_dict.get("production_branch", UNSET)
 
-        preview_deployment_setting = _parse_preview_deployment_setting(d.pop("preview_deployment_setting", UNSET))
+        production_deployments_enabled = src_dict.get("production_deployments_enabled", UNSET)
 
-        production_branch = d.pop("production_branch", UNSET)
+        repo_id = src_dict.get("repo_id", UNSET)
 
-        production_deployments_enabled = d.pop("production_deployments_enabled", UNSET)
-
-        repo_id = d.pop("repo_id", UNSET)
-
-        repo_name = d.pop("repo_name", UNSET)
+        repo_name = src_dict.get("repo_name", UNSET)
 
         source_config = cls(
             deployments_enabled=deployments_enabled,
@@ -178,7 +190,10 @@ class SourceConfig:
             repo_name=repo_name,
         )
 
-        source_config.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            source_config.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return source_config
 
     @property

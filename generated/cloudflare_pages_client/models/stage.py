@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +11,17 @@ from ..models.stage_name import StageName
 from ..models.stage_status import StageStatus
 
 T = TypeVar("T", bound="Stage")
+
+_STAGE_NAME_BY_VALUE = {member.value: member for member in StageName}
+_STAGE_STATUS_BY_VALUE = {member.value: member for member in StageStatus}
+_KNOWN_KEYS = frozenset(
+    {
+        "name",
+        "status",
+        "started_on",
+        "ended_on",
+    }
+)
 
 
 @_attrs_define
@@ -70,63 +81,47 @@ class Stage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        _name = src_dict["name"]
+        name: StageName | str
+        if isinstance(_name, str):
+            name = _STAGE_NAME_BY_VALUE.get(_name, _name)
+        else:
+            name = _name
 
-        def _parse_name(data: object) -> StageName | str:
+        _status = src_dict["status"]
+        status: StageStatus | str
+        if isinstance(_status, str):
+            status = _STAGE_STATUS_BY_VALUE.get(_status, _status)
+        else:
+            status = _status
+
+        _started_on = src_dict["started_on"]
+        started_on: datetime.datetime | None
+        if _started_on is None:
+            started_on = None
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_started_on, str):
                     raise TypeError()
-                name_type_0 = StageName(data)
+                started_on_type_0 = datetime.datetime.fromisoformat(_started_on.upper())
 
-                return name_type_0
+                started_on = started_on_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StageName | str, data)
+                started_on = _started_on
 
-        name = _parse_name(d.pop("name"))
-
-        def _parse_status(data: object) -> StageStatus | str:
+        _ended_on = src_dict["ended_on"]
+        ended_on: datetime.datetime | None
+        if _ended_on is None:
+            ended_on = None
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_ended_on, str):
                     raise TypeError()
-                status_type_0 = StageStatus(data)
+                ended_on_type_0 = datetime.datetime.fromisoformat(_ended_on.upper())
 
-                return status_type_0
+                ended_on = ended_on_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StageStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
-
-        def _parse_started_on(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_on_type_0 = datetime.datetime.fromisoformat(data.upper())
-
-                return started_on_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        started_on = _parse_started_on(d.pop("started_on"))
-
-        def _parse_ended_on(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                ended_on_type_0 = datetime.datetime.fromisoformat(data.upper())
-
-                return ended_on_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        ended_on = _parse_ended_on(d.pop("ended_on"))
+                ended_on = _ended_on
 
         stage = cls(
             name=name,
@@ -135,7 +130,8 @@ class Stage:
             ended_on=ended_on,
         )
 
-        stage.additional_properties = d
+        if len(src_dict) != 4:
+            stage.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return stage
 
     @property

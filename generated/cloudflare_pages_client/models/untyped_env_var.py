@@ -8,6 +8,12 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="UntypedEnvVar")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "value",
+    }
+)
+
 
 @_attrs_define
 class UntypedEnvVar:
@@ -35,14 +41,16 @@ class UntypedEnvVar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        value = d.pop("value")
+        value = src_dict["value"]
 
         untyped_env_var = cls(
             value=value,
         )
 
-        untyped_env_var.additional_properties = d
+        if len(src_dict) != 1:
+            untyped_env_var.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return untyped_env_var
 
     @property

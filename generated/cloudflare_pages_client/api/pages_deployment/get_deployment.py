@@ -1,4 +1,4 @@
-import unicodedata
+import re
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -11,6 +11,9 @@ from ...models.deployment_envelope import DeploymentEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
+# Unicode's categories Cc (C0, DEL, C1) and Cs (surrogates), in one search rather than a call per character.
+_CONTROL_CHARACTER = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+
 
 def _path_segment(name: str, value: object) -> str:
     """`value` quoted as one path segment; ValueError when it cannot stay one."""
@@ -20,9 +23,9 @@ def _path_segment(name: str, value: object) -> str:
             f"{name} must be a name, not {text!r}: an empty, '.' or '..' segment would send the request "
             "to another endpoint"
         )
-    for index, character in enumerate(text):
-        if unicodedata.category(character) in ("Cc", "Cs"):
-            raise ValueError(f"{name} contains a control character ({character!r} at position {index})")
+    found = _CONTROL_CHARACTER.search(text)
+    if found is not None:
+        raise ValueError(f"{name} contains a control character ({found.group()!r} at position {found.start()})")
     return quote(text, safe="")
 
 
