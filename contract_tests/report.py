@@ -33,9 +33,7 @@ def render(recordings: list[Recording], outcomes: Counter[str]) -> str:
         stated = "as stated" if [d.key() for d in drift] == recording.expected_drift else "**differs from stated**"
         conforms = "yes" if not problems else f"**no** ({len(problems)})"
         kind = recording.origin["kind"]
-        rows.append(
-            f"| {recording.name} | {kind} | {recording.status} | {conforms} | {len(drift)} ({stated}) |"
-        )
+        rows.append(f"| {recording.name} | {kind} | {recording.status} | {conforms} | {len(drift)} ({stated}) |")
         failures += [f"- **{recording.name}**: {_cell(problem)}" for problem in problems]
         for item in drift:
             drift_rows.append(
