@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated lint typecheck test contract upstream-diff bench
+.PHONY: help setup generate check-generated lint typecheck test contract contract-live record upstream-diff bench
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -14,6 +14,8 @@ help:
 	@echo "make test             everything: generated-tree check, lint, typecheck, all tests"
 	@echo "make generate         regenerate generated/ from openapi/"
 	@echo "make check-generated  fail if generated/ is not what openapi/ produces"
+	@echo "make contract-live    the same checks against the live API (needs CLOUDFLARE_* variables; see README)"
+	@echo "make record           save what the last live run saw as recordings (redacted)"
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
 	@echo "make bench            benchmarks beside their baselines: reports/bench.md and README's Performance section"
 	@echo "make lint | typecheck"
@@ -50,8 +52,19 @@ typecheck: $(READY)
 upstream-diff: $(READY)
 	$(BIN)/python scripts/upstream_diff.py $(if $(UPSTREAM),$(UPSTREAM),)
 
+# Settings the contract targets read from the environment (see contract_tests/README.md).
+export CONTRACT_FAIL_ON_DRIFT CONTRACT_RANDOM CONTRACT_EXAMPLES CONTRACT_LIVE_MAX_REQUESTS
+
 contract: $(READY)
-	$(BIN)/python -m pytest contract_tests -q
+	@mkdir -p reports
+	$(BIN)/python -m pytest contract_tests -v --junitxml=reports/contract.xml
+
+contract-live: $(READY)
+	@mkdir -p reports
+	$(BIN)/python scripts/contract_live.py
+
+record: $(READY)
+	$(BIN)/python scripts/record.py
 
 test: check-generated lint typecheck
 	$(BIN)/python -m pytest

@@ -36,7 +36,7 @@ from schemathesis.errors import FailureGroup
 
 from cloudflare_pages_client import AuthenticatedClient, RetryPolicy
 from cloudflare_pages_client.client import is_retryable_status
-from contract_tests.live_budget import BudgetedTransport, BudgetExhausted
+from contract_tests.live_budget import CLOUDFLARE_MIN_INTERVAL, BudgetedTransport, BudgetExhausted
 from contract_tests.live_config import LiveConfig
 from contract_tests.recordings import OPERATION_PATH, Recording
 
@@ -96,12 +96,20 @@ def _recording(name: str, description: str, response: httpx.Response, path_param
 
 
 class LiveRun:
-    def __init__(self, config: LiveConfig, *, sleep: Callable[[float], None] | None = None) -> None:
+    def __init__(
+        self,
+        config: LiveConfig,
+        *,
+        sleep: Callable[[float], None] | None = None,
+        min_interval: float = CLOUDFLARE_MIN_INTERVAL,
+    ) -> None:
         self.config = config
         # Tests replace the sleeps so that pacing and backoff cost no time.
         wait = sleep or time.sleep
         policy = RetryPolicy(sleep=wait)
-        self.transport = BudgetedTransport(httpx.HTTPTransport(), limit=config.max_requests, sleep=wait)
+        self.transport = BudgetedTransport(
+            httpx.HTTPTransport(), limit=config.max_requests, min_interval=min_interval, sleep=wait
+        )
         options: dict[str, Any] = {
             "httpx_args": {"transport": self.transport},
             "max_retries": LIVE_RETRIES,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 
 RANDOM = os.environ.get("CONTRACT_RANDOM", "") not in ("", "0")
-BODY_EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "200"))
-REQUEST_EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "100"))
+BODY_EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES") or "200")
+REQUEST_EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES") or "100")
 SEED = 42
+# Drift is reported and allowed by default; set this to make any found drift fail the run.
+FAIL_ON_DRIFT = os.environ.get("CONTRACT_FAIL_ON_DRIFT", "") not in ("", "0")

@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print("record: the last live run did not finish; its exchanges are not recorded. Nothing written.")
         return 1
     exchanges = saved["exchanges"]
+    args.recordings.mkdir(parents=True, exist_ok=True)
     added, changed, unchanged = plan(exchanges, args.recordings)
     write(exchanges, args.recordings, set(added) | set(changed))
     for label, names in (("added", added), ("changed", changed), ("unchanged", unchanged)):

@@ -1,0 +1,45 @@
+"""The three contract checks on one exchange, recorded or live: conformance, the client reads it, drift."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from contract_tests.conformance import violations
+from contract_tests.drift import DriftItem, find_drift
+from contract_tests.recordings import Recording
+from contract_tests.roundtrip import differences
+
+
+@dataclass(frozen=True)
+class Verdict:
+    name: str
+    status: int
+    conformance: list[str] = field(default_factory=list)
+    parse: list[str] = field(default_factory=list)
+    drift: list[DriftItem] = field(default_factory=list)
+
+
+def parse_problems(recording: Recording) -> list[str]:
+    """Why the generated models cannot read the body and give it back; empty when they can."""
+    if not recording.is_json:
+        if recording.status >= 500:
+            return []  # the spec allows Cloudflare's HTML pages here, and the client returns them unparsed
+        return [f"a {recording.status} reply that is not JSON ({recording.content_type or 'no content-type'})"]
+    model = DeploymentEnvelope if recording.status == 200 else ErrorEnvelope
+    try:
+        parsed = model.from_dict(recording.body)
+    except (KeyError, ValueError, TypeError, AttributeError) as error:
+        return [f"{model.__name__}.from_dict failed: {type(error).__name__}: {error}"]
+    return [f"round trip: {line}" for line in differences(recording.body, parsed.to_dict())]
+
+
+def check_exchange(recording: Recording) -> Verdict:
+    drift = find_drift(recording.status, recording.content_type, recording.body) if recording.is_json else []
+    return Verdict(
+        name=recording.name,
+        status=recording.status,
+        conformance=violations(recording),
+        parse=parse_problems(recording),
+        drift=drift,
+    )
