@@ -244,15 +244,16 @@ def _run_sync(function: Callable[[], object], requests: int) -> float:
 def bench_end_to_end(rounds: int, requests: int) -> tuple[list[EndToEndRow], str]:
     server = start_local_server()
     try:
-        return _end_to_end(server.base_url, server.account_id, server.project, server.deployment_id, rounds, requests)
+        return _end_to_end(
+            server.base_url, server.token, server.account_id, server.project, server.deployment_id, rounds, requests
+        )
     finally:
         server.stop()
 
 
 def _end_to_end(
-    base_url: str, account_id: str, project: str, deployment_id: str, rounds: int, requests: int
+    base_url: str, token: str, account_id: str, project: str, deployment_id: str, rounds: int, requests: int
 ) -> tuple[list[EndToEndRow], str]:
-    token = "bench-token-0123456789"
     path = OPERATION_PATH.format(account_id=account_id, project_name=project, deployment_id=deployment_id)
     headers = {"Authorization": f"Bearer {token}"}
 
@@ -574,7 +575,7 @@ def render(results: Results) -> str:
         "## 3. End to end",
         "",
         f"{REQUESTS:,} GETs per round over one keep-alive connection to a local server ({results.server},",
-        "a separate process: `scripts/bench_server.py`), rounds interleaved; requests per second, median of",
+        "the replay server in a separate process: `scripts/bench_server.py`), rounds interleaved; requests per second, median of",
         "the rounds (min-max). The server ceiling is a raw-socket client that only writes and reads bytes:",
         "the server answers that fast, so it is not what limits the clients below it.",
         "",
