@@ -1,0 +1,51 @@
+"""The GitHub workflows (no runner is reachable here; `make lint` also checks them against GitHub's schema)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from tests.paths import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def load(name: str) -> dict[Any, Any]:
+    workflow: dict[Any, Any] = yaml.safe_load((WORKFLOWS / name).read_text())
+    return workflow
+
+
+def run_lines(job: dict[str, Any]) -> list[str]:
+    return [step["run"].strip() for step in job["steps"] if "run" in step]
+
+
+def test_pushes_and_pull_requests_run_the_readme_test_command() -> None:
+    workflow = load("ci.yml")
+    # YAML 1.1 reads the key `on` as True.
+    assert set(workflow[True]) == {"push", "pull_request"}
+    assert run_lines(workflow["jobs"]["test"]) == ["make test"]
+
+
+def test_nightly_runs_the_live_contract_and_the_upstream_comparison() -> None:
+    workflow = load("nightly-contract.yml")
+    assert workflow[True]["schedule"] == [{"cron": "17 3 * * *"}]
+    assert "workflow_dispatch" in workflow[True]
+    assert workflow["permissions"] == {"contents": "read"}
+    live = workflow["jobs"]["live-contract"]
+    assert run_lines(live)[:3] == ["make setup", "make contract-live", "make record"]
+    for name in (
+        "CLOUDFLARE_API_TOKEN",
+        "CLOUDFLARE_ACCOUNT_ID",
+        "CLOUDFLARE_PAGES_PROJECT",
+        "CLOUDFLARE_PAGES_DEPLOYMENT_ID",
+    ):
+        assert live["env"][name] == f"${{{{ secrets.{name} }}}}"
+    summary = [line for line in run_lines(live) if "GITHUB_STEP_SUMMARY" in line]
+    assert summary == [
+        'if [ -f reports/contract-live.md ]; then cat reports/contract-live.md >> "$GITHUB_STEP_SUMMARY"; fi'
+    ]
+    uploads = [step for step in live["steps"] if step.get("uses", "").startswith("actions/upload-artifact")]
+    assert uploads[0]["with"]["path"].split() == ["reports/", "contract_tests/recordings/"]
+    upstream = workflow["jobs"]["upstream-diff"]
+    assert "make upstream-diff" in run_lines(upstream)
