@@ -22,7 +22,7 @@ How it answers `GET /accounts/{account_id}/pages/projects/{project_name}/deploym
   (429, 502, 522, ...);
 - any other method on the operation's path: 405, code 7001 "Method not allowed
   for this route";
-- any other path: 404, code 7003 "No route for the URI".
+- any other path: 404, code 7000 "No route for that URI".
 
 Run it by hand: `python -m contract_tests.replay_server --port 8787`.
 """
@@ -64,7 +64,7 @@ PROJECT_NOT_FOUND = envelope(
 )
 DEPLOYMENT_NOT_FOUND = envelope(8000009, "Deployment not found.")
 METHOD_NOT_ALLOWED = envelope(7001, "Method not allowed for this route")
-NO_ROUTE = envelope(7003, "No route for the URI")
+NO_ROUTE = envelope(7000, "No route for that URI")
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -124,3 +124,12 @@ def test_undocumented_status_or_content_type_fails(status: int, content_type: st
     recording = load(RECORDINGS_DIR / "github-push-with-source.json")
     changed = dataclasses.replace(recording, status=status, headers={**recording.headers, "content-type": content_type})
     assert expected in violations(changed)
+
+
+def test_repeats_at_one_schema_location_are_each_reported() -> None:
+    recording = load(RECORDINGS_DIR / "github-push-with-source.json")
+    body = copy.deepcopy(recording.body)
+    body["result"]["stages"][1]["status"] = None
+    body["result"]["stages"][3]["status"] = None
+    found = violations(dataclasses.replace(recording, body=body))
+    assert [line.split(":")[0] for line in found] == ["/result/stages/1/status", "/result/stages/3/status"]

@@ -137,7 +137,7 @@ def test_missing_credentials_wrong_method_and_wrong_path(replay: ReplayServer) -
         elsewhere = plain.get("/accounts/x/pages/projects", headers={"Authorization": f"Bearer {REPLAY_TOKEN}"})
     assert (missing.status_code, missing.json()["errors"][0]["code"]) == (401, 10000)
     assert (deleted.status_code, deleted.json()["errors"][0]["code"]) == (405, 7001)
-    assert (elsewhere.status_code, elsewhere.json()["errors"][0]["code"]) == (404, 7003)
+    assert (elsewhere.status_code, elsewhere.json()["errors"][0]["code"]) == (404, 7000)
 
 
 def test_one_keep_alive_connection_serves_many_requests(replay: ReplayServer) -> None:
