@@ -9,28 +9,19 @@ token, secret env var values). Everything else stays as Cloudflare sent it.
 from __future__ import annotations
 
 import json
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from contract_tests.spec import document
 
-SPEC = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
 ACCOUNT_PLACEHOLDER = "0123456789abcdef0123456789abcdef"
 REDACTED = "REDACTED"
 KEPT_HEADERS = ("content-type", "retry-after", "cf-ray")
 
 
-@cache
-def _spec() -> dict[str, Any]:
-    spec: dict[str, Any] = yaml.safe_load(SPEC.read_text())
-    return spec
-
-
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        schema = _spec()["components"]["schemas"][name]
+        schema = document()["components"]["schemas"][name]
     return schema
 
 

@@ -200,6 +200,10 @@ class ReplayServer:
     def deployment_recordings(self) -> list[Recording]:
         return list(self._server.deployments.values())
 
+    def serve_forever(self) -> None:
+        """Serve in this thread until stopped (for a process of its own)."""
+        self._server.serve_forever(poll_interval=0.05)
+
     def start(self) -> ReplayServer:
         self._thread.start()
         return self
@@ -225,7 +229,7 @@ def main() -> None:
     print(f"replaying {len(server.deployment_recordings())} deployments on {server.url}")
     print(f"token: {REPLAY_TOKEN}   or   email: {REPLAY_EMAIL}  key: {REPLAY_API_KEY}")
     try:
-        server._server.serve_forever()
+        server.serve_forever()
     except KeyboardInterrupt:
         server.stop()
 

@@ -35,7 +35,7 @@ def _serve(ready: multiprocessing.connection.Connection) -> None:
 
     server = ReplayServer()
     ready.send(server.url)
-    server._server.serve_forever(poll_interval=0.05)
+    server.serve_forever()
 
 
 def start_local_server() -> LocalServer:

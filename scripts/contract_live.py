@@ -208,8 +208,6 @@ def _run(config: LiveConfig, scrub: Scrubber, environ: Mapping[str, str]) -> int
         result, code, note = run.result, API_UNAVAILABLE, str(error)
     except ReadOnlyViolation as error:
         result, code, note = run.result, CONTRACT_FAILED, str(error)
-    result.requests_sent = run.transport.sent
-    result.methods_sent = set(run.transport.methods)
     verdicts = [check_exchange(exchange) for exchange in result.exchanges]
     if complete:
         broken = any(v.conformance or v.parse for v in verdicts) or bool(result.generated_failures)
