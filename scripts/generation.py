@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "openapi.yaml"
 CONFIG = ROOT / "openapi" / "generator-config.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"
+# Hand-written modules laid over the generated package: openapi/runtime/X lands at <package>/X.
+RUNTIME = ROOT / "openapi" / "runtime"
 LOCK = ROOT / "requirements" / "dev.lock"
 PACKAGE = "cloudflare_pages_client"
 GENERATED = ROOT / "generated" / PACKAGE
@@ -88,6 +90,29 @@ def generate_into(destination: Path) -> None:
         result = subprocess.run(command, cwd=cwd, env=_clean_environment(), capture_output=True, text=True)
     if result.returncode != 0:
         raise GenerationError(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
+    overlay_runtime(destination)
+
+
+def runtime_files() -> list[Path]:
+    """The runtime's files, relative to openapi/runtime/, in a stable order (no caches)."""
+    return sorted(
+        path.relative_to(RUNTIME)
+        for path in RUNTIME.rglob("*")
+        if path.is_file() and "__pycache__" not in path.relative_to(RUNTIME).parts
+    )
+
+
+def overlay_runtime(destination: Path) -> None:
+    """Copy openapi/runtime/ into the generated package, byte for byte; never over a generated file."""
+    for relative in runtime_files():
+        target = destination / relative
+        if target.exists():
+            raise GenerationError(
+                f"openapi/runtime/{relative.as_posix()} would overwrite a file the generator wrote; "
+                "give the runtime module another name"
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(RUNTIME / relative, target)
 
 
 def regenerate() -> None:

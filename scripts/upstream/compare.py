@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from upstream import pointer
+from cloudflare_pages_client._runtime import json_pointer as pointer
 from upstream.normalise import Document, Shape, Slot, Variant, normalise
 from upstream.slicing import METHOD, PATH
 

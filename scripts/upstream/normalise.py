@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from upstream import pointer
+from cloudflare_pages_client._runtime import json_pointer as pointer
 
 OPEN_ENUM_FALLBACK = "x-open-enum-fallback"
 

@@ -11,7 +11,7 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
-from upstream import pointer
+from cloudflare_pages_client._runtime import json_pointer as pointer
 
 PATH = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
 METHOD = "get"

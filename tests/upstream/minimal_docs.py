@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from upstream import pointer
 from upstream.slicing import METHOD, PATH
+
+from cloudflare_pages_client._runtime import json_pointer as pointer
 
 OPERATION = pointer.join("/paths", PATH, METHOD)
 
