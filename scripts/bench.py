@@ -37,7 +37,7 @@ from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
 ROOT = Path(__file__).resolve().parent.parent
 RECORDINGS = ROOT / "contract_tests" / "recordings"
 REPORT = ROOT / "reports" / "bench.md"
-README = ROOT / "README.md"
+README = ROOT / "docs" / "performance.md"
 UPSTREAM_DOCUMENT = ROOT.parent / "shared" / "evidence" / "upstream-cloudflare-openapi.json"
 README_START = "<!-- bench:start -->"
 README_END = "<!-- bench:end -->"
