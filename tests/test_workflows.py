@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from tests.paths import ROOT
+from contract_tests.kit.paths import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
