@@ -34,8 +34,8 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    # Only when the contract tests ran (the report would say nothing otherwise).
-    if any("contract_tests" in str(path) for path in terminalreporter.config.args):
+    # Only when contract tests ran (the report would say nothing otherwise; `make test-published` deselects them).
+    if _OUTCOMES and any("contract_tests" in str(path) for path in terminalreporter.config.args):
         path = write(RECORDINGS, _OUTCOMES)
         terminalreporter.write_sep("-", f"contract report: {path}")
         terminalreporter.write_line(path.read_text())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from contract_tests.kit.exchange_checks import check_exchange
 from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER, RECORDINGS_DIR, load
 from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
@@ -21,6 +23,7 @@ from contract_tests.kit.spec import OPERATION_PATH
 from contract_tests.live.budget import BudgetedTransport, ReadOnlyViolation
 from contract_tests.live.config import LiveConfigError, from_environment
 from contract_tests.live.exit_codes import ExitCode
+from contract_tests.live.run import UNKNOWN_DEPLOYMENT, UNKNOWN_PROJECT, ApiUnavailable, LiveRun
 from scripts import contract_live, record
 
 ACCOUNT = ACCOUNT_PLACEHOLDER
@@ -202,6 +205,60 @@ def test_the_canary_stops_a_run_that_cannot_read_its_deployments(
     assert len(replay.requests_seen) - before == 1
     assert f"**Result: canary failed (exit 3).** {message}" in report
     assert not json.loads((reports / "live-exchanges.json").read_text())["complete"]
+
+
+def test_the_canary_and_the_error_probes_go_through_the_generated_endpoint(
+    replay: ReplayServer, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, ...]] = []
+    through = endpoint.sync_detailed
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return through(*args, **kwargs)
+
+    monkeypatch.setattr(endpoint, "sync_detailed", counted)
+    env = environment(replay.url, reports, CLOUDFLARE_PAGES_DEPLOYMENT_ID=f"{GOOD},{DRIFTING}")
+    code, _ = run({**env, "CONTRACT_LIVE_MAX_REQUESTS": "5"})
+    assert code == ExitCode.PASSED
+    assert calls == [
+        (ACCOUNT, "docs-site", GOOD),
+        (ACCOUNT, "docs-site", DRIFTING),
+        (ACCOUNT, "docs-site", UNKNOWN_DEPLOYMENT),
+        (ACCOUNT, UNKNOWN_PROJECT, GOOD),
+        (ACCOUNT, "docs-site", GOOD),
+    ]
+
+
+def test_the_client_refuses_an_identifier_that_would_leave_its_segment(replay: ReplayServer, reports: Path) -> None:
+    before = len(replay.requests_seen)
+    code, report = run(environment(replay.url, reports, CLOUDFLARE_PAGES_PROJECT=".."))
+    assert code == ExitCode.CANARY_FAILED
+    assert len(replay.requests_seen) == before  # nothing was sent
+    assert "**Result: canary failed (exit 3).** the client refuses the configured identifiers: project_name" in report
+
+
+def test_a_reply_the_models_cannot_read_is_recorded_and_checked(reports: Path) -> None:
+    with broken("missing") as server:
+        config = from_environment(environment(server.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4"))
+        assert config is not None
+        result = LiveRun(config, sleep=lambda seconds: None, min_interval=0).run()
+    canary = result.exchanges[0]
+    assert (canary.name, canary.status, canary.method) == ("live-deployment-3b0f6c1e", 200, "GET")
+    assert "created_on" not in canary.body["result"]
+    assert check_exchange(canary).parse == ["DeploymentEnvelope.from_dict failed: KeyError: 'created_on'"]
+
+
+def test_no_answer_at_all_is_api_unavailable_after_the_retries(reports: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on once this closes
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = from_environment(environment(f"http://127.0.0.1:{port}", reports))
+    assert config is not None
+    run_ = LiveRun(config, sleep=lambda seconds: None, min_interval=0)
+    with pytest.raises(ApiUnavailable, match=r"^API unavailable: no answer after 3 attempts \(ConnectError\("):
+        run_.run()
+    assert run_.transport.sent == 3
 
 
 def test_a_persistent_outage_is_api_unavailable(reports: Path) -> None:

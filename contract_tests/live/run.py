@@ -149,6 +149,9 @@ class LiveRun:
             ) from error
         except ResponseDecodeError:
             pass  # a body the models cannot read: the checks on the recorded exchange report it
+        except ValueError as error:
+            # The client's own path checks refuse a configured identifier ("", ".", "..", control characters).
+            raise CanaryFailed(f"the client refuses the configured identifiers: {error}") from error
         response = self._last_reply
         if response is None:
             raise AssertionError("the endpoint returned without a reply passing the client's event hook")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import email.utils
 import hashlib
 import json
+import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -119,3 +121,24 @@ def load_document(source: str) -> tuple[dict[str, Any], Provenance]:
         info_version=str(info["version"]) if "version" in info else None,
     )
     return document, provenance
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Save the published document to a file, for the tests that need all of it (`make test-published`)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("path", type=Path, help="where to write the document")
+    parser.add_argument("--url", default=DEFAULT_URL)
+    args = parser.parse_args(argv)
+    try:
+        data, _ = _download(args.url)
+    except LoadError as error:
+        print(f"upstream: {error}", file=sys.stderr)
+        return 2
+    args.path.parent.mkdir(parents=True, exist_ok=True)
+    args.path.write_bytes(data)
+    print(f"upstream: wrote {args.path} ({len(data):,} bytes from {args.url})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,12 +12,14 @@ import pytest
 import yaml  # type: ignore[import-untyped,unused-ignore]
 from openapi_spec_validator import validate
 
+from contract_tests.kit.scripted_server import raw_reply, scripted_server
 from contract_tests.kit.spec import SPEC_PATH
 from scripts import upstream_diff
+from scripts.upstream import source
 from scripts.upstream.compare import compare_documents
 from scripts.upstream.deviations import DEVIATIONS_PATH, DOCUMENTED, STALE, UPSTREAM_CHANGE, classify, load_deviations
 from scripts.upstream.slicing import METHOD, PATH, SliceError, cut_operation
-from scripts.upstream.source import is_url, load_document
+from scripts.upstream.source import PUBLISHED_SLICE, is_url, load_document
 
 
 def _small_document() -> dict[str, Any]:
@@ -103,6 +105,31 @@ def test_provenance_of_a_file(tmp_path: Path) -> None:
     assert (provenance.openapi, provenance.info_version) == ("3.0.3", "4.0.0")
     assert is_url("https://raw.githubusercontent.com/cloudflare/api-schemas/main/openapi.json")
     assert not is_url(str(tmp_path / "doc.json"))
+
+
+def test_the_document_is_saved_for_the_tests_that_need_all_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    published = PUBLISHED_SLICE.read_bytes()
+    saved = tmp_path / "nightly" / "published-openapi.json"
+    with scripted_server() as server:
+        server.play(raw_reply(200, published, "application/json"), raw_reply(404, b"gone", "text/plain"))
+        assert source.main([str(saved), "--url", f"{server.url}/openapi.json"]) == 0
+        assert source.main([str(tmp_path / "other.json"), "--url", f"{server.url}/openapi.json"]) == 2
+    assert saved.read_bytes() == published
+    assert not (tmp_path / "other.json").exists()
+    captured = capsys.readouterr()
+    assert f"upstream: wrote {saved} ({len(published):,} bytes from {server.url}/openapi.json)" in captured.out
+    assert "HTTP Error 404" in captured.err
+
+
+def test_the_committed_slice_is_the_one_its_notice_describes() -> None:
+    notice = (PUBLISHED_SLICE.parent / "NOTICE.md").read_text()
+    data = PUBLISHED_SLICE.read_bytes()
+    assert hashlib.sha256(data).hexdigest() in notice
+    assert f"{len(data):,} bytes" in notice
+    assert "Copyright (c) 2022, Cloudflare" in notice
+    assert json.loads(data)["info"]["license"]["name"] == "BSD-3-Clause"
 
 
 # -- the published document: the committed slice, and the whole document (nightly) -------
