@@ -110,7 +110,8 @@ def imports(module: Module, known: set[str]) -> list[tuple[int, str]]:
     return found
 
 
-def touches_sys_path(module: Module) -> list[int]:
+def edits_the_search_path(module: Module) -> list[int]:
+    """Lines that reach the module search path (sys + .path): scripts run as modules; pytest and mypy set it."""
     tree = ast.parse(module.path.read_text(), filename=str(module.path))
     return [
         node.lineno
@@ -133,8 +134,8 @@ def breaches(root: Path) -> list[str]:
         if importer is None:
             found.append(f"{where}: module {module.name} belongs to no layer of ARCHITECTURE.md")
             continue
-        for line in touches_sys_path(module):
-            found.append(f"{where}:{line}: {module.name} touches sys.path (run it as a module instead)")
+        for line in edits_the_search_path(module):
+            found.append(f"{where}:{line}: {module.name} edits the module search path (run it as a module instead)")
         for line, imported in imports(module, known):
             target = layer(imported)
             if target is None:
