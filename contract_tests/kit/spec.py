@@ -35,12 +35,6 @@ def _the_operation() -> tuple[str, str]:
 OPERATION_PATH, OPERATION_METHOD = _the_operation()
 
 
-def operation_document() -> dict[str, Any]:
-    """The operation's object in the spec (parameters, responses, security)."""
-    found: dict[str, Any] = document()["paths"][OPERATION_PATH][OPERATION_METHOD.lower()]
-    return found
-
-
 def response_schema(status: int, content_type: str, spec: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The schema the spec declares for a reply (exact code first, then 4XX/5XX), or None."""
     spec = spec or document()
