@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated lint typecheck test contract contract-live record upstream-diff bench
+.PHONY: help setup generate check-generated lint typecheck test test-published contract contract-live record upstream-diff bench
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -17,6 +17,7 @@ help:
 	@echo "make contract-live    the same checks against the live API (needs CLOUDFLARE_* variables; see README)"
 	@echo "make record           save what the last live run saw as recordings (redacted)"
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
+	@echo "make test-published UPSTREAM=PATH  the tests that need the whole published document (run nightly)"
 	@echo "make bench            benchmarks beside their baselines: reports/bench.md and README's Performance section"
 	@echo "make lint | typecheck"
 
@@ -31,10 +32,10 @@ $(READY): pyproject.toml requirements/dev.lock
 setup: $(READY)
 
 generate: $(READY)
-	$(BIN)/python scripts/generate.py
+	$(BIN)/python -m scripts.generate
 
 check-generated: $(READY)
-	$(BIN)/python scripts/check_generated.py
+	$(BIN)/python -m scripts.check_generated
 
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -50,10 +51,10 @@ typecheck: $(READY)
 
 # Exit 1 when the published schema changed in a way deviations.yaml does not explain.
 upstream-diff: $(READY)
-	$(BIN)/python scripts/upstream_diff.py $(if $(UPSTREAM),$(UPSTREAM),)
+	$(BIN)/python -m scripts.upstream_diff $(if $(UPSTREAM),$(UPSTREAM),)
 
-# Settings the contract targets read from the environment (see contract_tests/README.md).
-export CONTRACT_FAIL_ON_DRIFT CONTRACT_RANDOM CONTRACT_EXAMPLES CONTRACT_LIVE_MAX_REQUESTS
+# Settings the contract targets read from the environment (contract_tests/kit/settings.py; contract_tests/README.md).
+export CONTRACT_FAIL_ON_DRIFT CONTRACT_RANDOM CONTRACT_EXAMPLES CONTRACT_LIVE_MAX_REQUESTS CONTRACT_LIVE_MIN_INTERVAL CONTRACT_REPORTS_DIR
 
 contract: $(READY)
 	@mkdir -p reports
@@ -61,13 +62,18 @@ contract: $(READY)
 
 contract-live: $(READY)
 	@mkdir -p reports
-	$(BIN)/python scripts/contract_live.py
+	$(BIN)/python -m scripts.contract_live
 
 record: $(READY)
-	$(BIN)/python scripts/record.py
+	$(BIN)/python -m scripts.record
 
 test: check-generated lint typecheck
 	$(BIN)/python -m pytest
+
+# The tests marked published_document, against the whole published document at UPSTREAM (a path).
+test-published: $(READY)
+	@test -n "$(UPSTREAM)" || { echo "make test-published needs UPSTREAM=PATH (the published document)"; exit 2; }
+	UPSTREAM_DOCUMENT="$(UPSTREAM)" $(BIN)/python -m pytest -m published_document
 
 # Cloudflare's official SDK is only needed to measure against: installed on first use, once.
 BENCH_READY := $(VENV)/.bench-ready
@@ -77,4 +83,4 @@ $(BENCH_READY): $(READY) requirements/bench.lock
 
 # Figures, not tests: nothing asserts a time. Rewrites reports/bench.md and README's Performance section.
 bench: $(READY) $(BENCH_READY)
-	$(BIN)/python scripts/bench.py --readme
+	$(BIN)/python -m scripts.bench --readme

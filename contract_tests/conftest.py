@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract_tests.recordings import Recording, load_all
-from contract_tests.replay_server import ReplayServer
-from contract_tests.report import write
+from contract_tests.kit.recordings import load_all
+from contract_tests.kit.replay_server import ReplayServer
+from contract_tests.kit.report import write
 
 RECORDINGS = load_all()
 
@@ -16,10 +16,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # Every test that asks for `recording` runs once per recording file, named after it.
     if "recording" in metafunc.fixturenames:
         metafunc.parametrize("recording", RECORDINGS, ids=[r.name for r in RECORDINGS])
-
-
-def json_recordings() -> list[Recording]:
-    return [r for r in RECORDINGS if r.is_json]
 
 
 @pytest.fixture(scope="session")
@@ -38,8 +34,8 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    # Only when the contract tests ran (the report would say nothing otherwise).
-    if any("contract_tests" in str(path) for path in terminalreporter.config.args):
+    # Only when contract tests ran (the report would say nothing otherwise; `make test-published` deselects them).
+    if _OUTCOMES and any("contract_tests" in str(path) for path in terminalreporter.config.args):
         path = write(RECORDINGS, _OUTCOMES)
         terminalreporter.write_sep("-", f"contract report: {path}")
         terminalreporter.write_line(path.read_text())

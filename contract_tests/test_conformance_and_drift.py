@@ -7,10 +7,10 @@ import dataclasses
 
 import pytest
 
-from contract_tests.conformance import violations
-from contract_tests.drift import find_drift
-from contract_tests.recordings import RECORDINGS_DIR, Recording, load
-from contract_tests.settings import FAIL_ON_DRIFT
+from contract_tests.kit.conformance import violations
+from contract_tests.kit.drift import find_drift
+from contract_tests.kit.recordings import RECORDINGS_DIR, Recording, load
+from contract_tests.kit.settings import FAIL_ON_DRIFT
 
 
 def drift_keys(recording: Recording) -> list[dict[str, str]]:

@@ -13,16 +13,16 @@ from hypothesis import HealthCheck, given, settings
 
 from cloudflare_pages_client import AuthenticatedClient, ResponseDecodeError, get_deployment
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
-from contract_tests.body_strategy import BodyStrategies
-from contract_tests.recordings import RECORDINGS_DIR, load
-from contract_tests.replay_server import REPLAY_TOKEN, ReplayServer
-from contract_tests.report import TALLY
-from contract_tests.roundtrip import differences
-from contract_tests.settings import BODY_EXAMPLES, RANDOM, REQUEST_EXAMPLES, SEED
-from contract_tests.spec import SPEC_PATH, document
-from tests.scripted_server import json_reply, scripted_server
+from contract_tests.kit.body_strategy import BodyStrategies
+from contract_tests.kit.paths import REPORTS_DIR
+from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
+from contract_tests.kit.report import TALLY
+from contract_tests.kit.roundtrip import differences
+from contract_tests.kit.scripted_server import json_reply, scripted_server
+from contract_tests.kit.settings import BODY_EXAMPLES, RANDOM, REQUEST_EXAMPLES, SEED
+from contract_tests.kit.spec import SPEC_PATH, document
 
-REPORTS = Path(__file__).resolve().parent.parent / "reports"
 STRATEGIES = BodyStrategies(document())
 PROPERTY_SETTINGS = settings(
     max_examples=BODY_EXAMPLES,
@@ -50,7 +50,7 @@ def test_schemathesis_finds_nothing_against_the_replay_server(replay: ReplayServ
         "--report",
         "junit",
         "--report-dir",
-        str(REPORTS / "schemathesis"),
+        str(REPORTS_DIR / "schemathesis"),
         *([] if RANDOM else ["--seed", str(SEED)]),
     ]
     before = len(replay.requests_seen)

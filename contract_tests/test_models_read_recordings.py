@@ -14,9 +14,9 @@ from cloudflare_pages_client.models import (
     UntypedEnvVar,
 )
 from cloudflare_pages_client.types import UNSET
-from contract_tests.exchange_checks import parse_problems
-from contract_tests.recordings import RECORDINGS_DIR, Recording, load
-from contract_tests.roundtrip import differences
+from contract_tests.kit.exchange_checks import parse_problems
+from contract_tests.kit.recordings import RECORDINGS_DIR, Recording, load
+from contract_tests.kit.roundtrip import differences
 
 
 def parse(recording: Recording) -> DeploymentEnvelope | ErrorEnvelope:

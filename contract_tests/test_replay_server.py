@@ -21,15 +21,18 @@ from cloudflare_pages_client import (
 )
 from cloudflare_pages_client.api.pages_deployment.get_deployment import asyncio_detailed, sync_detailed
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
-from contract_tests.conftest import RECORDINGS
-from contract_tests.recordings import Recording
-from contract_tests.redaction import ACCOUNT_PLACEHOLDER
-from contract_tests.replay_server import REPLAY_API_KEY, REPLAY_EMAIL, REPLAY_TOKEN, SELECT_HEADER, ReplayServer
-from contract_tests.roundtrip import differences
+from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER, Recording, load_all
+from contract_tests.kit.replay_server import REPLAY_API_KEY, REPLAY_EMAIL, REPLAY_TOKEN, SELECT_HEADER, ReplayServer
+from contract_tests.kit.roundtrip import differences
+from contract_tests.kit.spec import OPERATION_PATH
 
+RECORDINGS = load_all()
 SUCCESSES = [r for r in RECORDINGS if r.status == 200]
 FAILURES = [r for r in RECORDINGS if r.status != 200]
 KNOWN_PROJECT, KNOWN_DEPLOYMENT = "docs-site", "3b0f6c1e-8d2a-4f7b-9c3e-5a1d2e4f6b70"
+KNOWN_PATH = OPERATION_PATH.format(
+    account_id=ACCOUNT_PLACEHOLDER, project_name=KNOWN_PROJECT, deployment_id=KNOWN_DEPLOYMENT
+)
 
 
 def client(server: ReplayServer, **options: Any) -> AuthenticatedClient:
@@ -130,10 +133,9 @@ def test_unknown_or_invalid_identifiers(
 
 
 def test_missing_credentials_wrong_method_and_wrong_path(replay: ReplayServer) -> None:
-    path = f"/accounts/{ACCOUNT_PLACEHOLDER}/pages/projects/{KNOWN_PROJECT}/deployments/{KNOWN_DEPLOYMENT}"
     with httpx.Client(base_url=replay.url) as plain:
-        missing = plain.get(path)
-        deleted = plain.delete(path, headers={"Authorization": f"Bearer {REPLAY_TOKEN}"})
+        missing = plain.get(KNOWN_PATH)
+        deleted = plain.delete(KNOWN_PATH, headers={"Authorization": f"Bearer {REPLAY_TOKEN}"})
         elsewhere = plain.get("/accounts/x/pages/projects", headers={"Authorization": f"Bearer {REPLAY_TOKEN}"})
     assert (missing.status_code, missing.json()["errors"][0]["code"]) == (401, 10000)
     assert (deleted.status_code, deleted.json()["errors"][0]["code"]) == (405, 7001)
@@ -141,11 +143,10 @@ def test_missing_credentials_wrong_method_and_wrong_path(replay: ReplayServer) -
 
 
 def test_one_keep_alive_connection_serves_many_requests(replay: ReplayServer) -> None:
-    path = f"/accounts/{ACCOUNT_PLACEHOLDER}/pages/projects/{KNOWN_PROJECT}/deployments/{KNOWN_DEPLOYMENT}"
     ports = set()
     with httpx.Client(base_url=replay.url, headers={"Authorization": f"Bearer {REPLAY_TOKEN}"}) as plain:
         for _ in range(20):
-            response = plain.get(path, extensions={})
+            response = plain.get(KNOWN_PATH, extensions={})
             assert response.status_code == 200
             stream = response.extensions["network_stream"]
             ports.add(stream.get_extra_info("client_addr")[1])

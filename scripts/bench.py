@@ -4,7 +4,7 @@ Measures, in one run on this machine: parsing recorded bodies (json.loads alone,
 json.loads + our models, json.loads + Cloudflare's official SDK), how parsing
 scales with the body, end-to-end requests against a local server, and the
 wall time of the tools. Writes reports/bench.md and, with --readme, the
-"Performance" section of README.md. Ratios are the figures to read: they hold
+"Performance" section of docs/performance.md. Ratios are the figures to read: they hold
 on a noisy machine where absolute times do not. Nothing here asserts a time.
 """
 
@@ -28,17 +28,18 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bench_server import OPERATION_PATH, start_local_server
-from generation import generate_into
 
 from cloudflare_pages_client import AuthenticatedClient, get_deployment, get_deployment_async
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from contract_tests.kit.paths import REPORTS_DIR, ROOT
+from contract_tests.kit.recordings import RECORDINGS_DIR as RECORDINGS
+from contract_tests.kit.spec import OPERATION_PATH
+from scripts.bench_server import start_local_server
+from scripts.generation import generate_into
+from scripts.upstream.source import PUBLISHED_SLICE
 
-ROOT = Path(__file__).resolve().parent.parent
-RECORDINGS = ROOT / "contract_tests" / "recordings"
-REPORT = ROOT / "reports" / "bench.md"
+REPORT = REPORTS_DIR / "bench.md"
 README = ROOT / "docs" / "performance.md"
-UPSTREAM_DOCUMENT = ROOT.parent / "shared" / "evidence" / "upstream-cloudflare-openapi.json"
 README_START = "<!-- bench:start -->"
 README_END = "<!-- bench:end -->"
 
@@ -397,26 +398,29 @@ def _timed(command: list[str]) -> tuple[float, int]:
     return time.perf_counter() - started, result.returncode
 
 
-def bench_tools() -> list[ToolRow]:
+def bench_tools(upstream_document: Path) -> list[ToolRow]:
     python = sys.executable
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
         started = time.perf_counter()
         generate_into(Path(tmp) / "cloudflare_pages_client")
         rows.append(
-            ToolRow("regenerate", "scripts/generate.py (into a temporary folder)", time.perf_counter() - started, 5.0)
+            ToolRow(
+                "regenerate", "python -m scripts.generate (into a temporary folder)", time.perf_counter() - started, 5.0
+            )
         )
-    seconds, code = _timed([python, "scripts/check_generated.py"])
+    seconds, code = _timed([python, "-m", "scripts.check_generated"])
     rows.append(ToolRow("check generated", "make check-generated", seconds, 10.0, "" if code == 0 else f"exit {code}"))
     seconds, code = _timed([python, "-m", "pytest", "contract_tests", "-q", "-p", "no:cacheprovider"])
     rows.append(ToolRow("offline contract run", "make contract", seconds, 60.0, "" if code == 0 else f"exit {code}"))
-    if UPSTREAM_DOCUMENT.is_file():
-        size = UPSTREAM_DOCUMENT.stat().st_size / 1e6
-        seconds, code = _timed([python, "scripts/upstream_diff.py", str(UPSTREAM_DOCUMENT)])
+    if upstream_document.is_file():
+        size = upstream_document.stat().st_size
+        shown = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"
+        seconds, code = _timed([python, "-m", "scripts.upstream_diff", str(upstream_document)])
         rows.append(
             ToolRow(
                 "upstream comparison",
-                f"scripts/upstream_diff.py on the {size:.1f} MB document",
+                f"python -m scripts.upstream_diff on the {shown} document {upstream_document.name}",
                 seconds,
                 None,
                 f"exit {code} (0: all documented, 1: an undocumented change)",
@@ -426,10 +430,10 @@ def bench_tools() -> list[ToolRow]:
         rows.append(
             ToolRow(
                 "upstream comparison",
-                "scripts/upstream_diff.py",
+                "python -m scripts.upstream_diff",
                 None,
                 None,
-                f"skipped: {UPSTREAM_DOCUMENT} is absent",
+                f"not run: {upstream_document} is absent",
             )
         )
     return rows
@@ -608,7 +612,7 @@ def render(results: Results) -> str:
 
 
 def update_readme(report: str) -> None:
-    """Put the report, one heading level down, between the markers of README.md's Performance section."""
+    """Put the report, one heading level down, between the markers of docs/performance.md."""
     text = README.read_text()
     if README_START not in text or README_END not in text:
         raise SystemExit(f"bench: {README.name} has no {README_START} ... {README_END} markers")
@@ -622,7 +626,14 @@ def update_readme(report: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions: a smoke run, not figures")
-    parser.add_argument("--readme", action="store_true", help="also write the Performance section of README.md")
+    parser.add_argument("--readme", action="store_true", help="also write the figures in docs/performance.md")
+    parser.add_argument(
+        "--upstream",
+        type=Path,
+        default=PUBLISHED_SLICE,
+        help="the published document to time the upstream comparison on "
+        "(default: the committed slice of this operation; give the whole 12.5 MB document for the real figure)",
+    )
     options = parser.parse_args()
     batches, batch_seconds = (5, 0.005) if options.quick else (25, 0.02)
     rounds, requests = (1, 200) if options.quick else (3, REQUESTS)
@@ -636,7 +647,7 @@ def main() -> int:
     print("bench: 3/4 end to end", flush=True)
     end_to_end, server = bench_end_to_end(rounds, requests)
     print("bench: 4/4 tools", flush=True)
-    tools = bench_tools()
+    tools = bench_tools(options.upstream)
     results = Results(parse, scaling, end_to_end, server, tools, time.perf_counter() - started)
     report = render(results)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
@@ -644,7 +655,7 @@ def main() -> int:
     if options.readme:
         update_readme(report)
     print(report)
-    print(f"bench: wrote {REPORT.relative_to(ROOT)}" + (" and README.md" if options.readme else ""))
+    print(f"bench: wrote {REPORT.relative_to(ROOT)}" + (f" and {README.relative_to(ROOT)}" if options.readme else ""))
     return 0
 
 

@@ -1,6 +1,6 @@
 """The local HTTP server the end-to-end benchmark talks to: the replay server, in its own process.
 
-`start_local_server()` is the whole interface. It runs `contract_tests/replay_server.py`
+`start_local_server()` is the whole interface. It runs `contract_tests/kit/replay_server.py`
 (the offline stand-in for Cloudflare: HTTP/1.1 keep-alive, the recorded reply for a known
 deployment) in a separate process, so that it runs on another core and does not share the
 benchmark's GIL.
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
+from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
+
 RECORDING = "github-push-with-source"
-OPERATION_PATH = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
 
 
 class LocalServer(NamedTuple):
@@ -30,9 +29,6 @@ class LocalServer(NamedTuple):
 
 
 def _serve(ready: multiprocessing.connection.Connection) -> None:
-    sys.path.insert(0, str(ROOT))
-    from contract_tests.replay_server import ReplayServer
-
     server = ReplayServer()
     ready.send(server.url)
     server.serve_forever()
@@ -40,10 +36,6 @@ def _serve(ready: multiprocessing.connection.Connection) -> None:
 
 def start_local_server() -> LocalServer:
     """Start the replay server; returns its base URL, its token, a recorded deployment and a function that stops it."""
-    sys.path.insert(0, str(ROOT))
-    from contract_tests.recordings import RECORDINGS_DIR, load
-    from contract_tests.replay_server import REPLAY_TOKEN
-
     params = load(RECORDINGS_DIR / f"{RECORDING}.json").path_params
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generation import GENERATED, PACKAGE, ROOT, GenerationError, generate_into
+from scripts.generation import GENERATED, PACKAGE, ROOT, GenerationError, generate_into
 
 # Written by Python, not by the generator.
 IGNORED_PARTS = {"__pycache__"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from generation import GENERATED, ROOT, GenerationError, regenerate
+from scripts.generation import GENERATED, ROOT, GenerationError, regenerate
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""`make record`: turn what the last live run saw into recordings, atomically.
+"""`make record` (`python -m scripts.record`): turn what the last live run saw into recordings, atomically.
 
 `make contract-live` leaves the exchanges it saw, already redacted, in
 reports/live-exchanges.json, marked complete only when the run finished.
@@ -17,12 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from contract_tests.recordings import RECORDINGS_DIR, same_content  # noqa: E402
-
-EXCHANGES = ROOT / "reports" / "live-exchanges.json"
+from contract_tests.kit.recordings import RECORDINGS_DIR, same_content
+from contract_tests.kit.settings import reports_dir
 
 
 def plan(exchanges: list[dict[str, object]], directory: Path) -> tuple[list[str], list[str], list[str]]:
@@ -62,7 +58,8 @@ def write(exchanges: list[dict[str, object]], directory: Path, names: set[str]) 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--exchanges", type=Path, default=EXCHANGES)
+    # Where `make contract-live` left them (CONTRACT_REPORTS_DIR, default reports/).
+    parser.add_argument("--exchanges", type=Path, default=reports_dir() / "live-exchanges.json")
     parser.add_argument("--recordings", type=Path, default=RECORDINGS_DIR)
     args = parser.parse_args(argv)
     if not args.exchanges.exists():

@@ -5,6 +5,7 @@ openapi/openapi.yaml and classifies every difference against
 openapi/deviations.yaml. Writes reports/upstream-diff.md and
 reports/upstream-diff.json. Exit 0 when everything is documented, 1 on an
 upstream change or a stale deviation, 2 when something cannot be loaded.
+By hand: `python -m scripts.upstream_diff [PATH_OR_URL]`.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ import time
 from pathlib import Path
 
 import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
-from upstream.compare import compare_documents
-from upstream.deviations import DeviationsError, classify, load_deviations
-from upstream.normalise import SchemaError
-from upstream.report import Report, render_console, render_markdown
-from upstream.slicing import SliceError, cut_operation
-from upstream.source import DEFAULT_URL, LoadError, load_document
 
-ROOT = Path(__file__).resolve().parent.parent
+from contract_tests.kit.paths import REPORTS_DIR
+from contract_tests.kit.spec import SPEC_PATH
+from scripts.upstream.compare import compare_documents
+from scripts.upstream.deviations import DEVIATIONS_PATH, DeviationsError, classify, load_deviations
+from scripts.upstream.normalise import SchemaError
+from scripts.upstream.report import Report, render_console, render_markdown
+from scripts.upstream.slicing import SliceError, cut_operation
+from scripts.upstream.source import DEFAULT_URL, LoadError, load_document
 
 
 def build_report(source: str, spec: Path, deviations_path: Path) -> Report:
@@ -47,9 +49,9 @@ def build_report(source: str, spec: Path, deviations_path: Path) -> Report:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("upstream", nargs="?", default=DEFAULT_URL, help="path or URL of the published document")
-    parser.add_argument("--spec", type=Path, default=ROOT / "openapi" / "openapi.yaml")
-    parser.add_argument("--deviations", type=Path, default=ROOT / "openapi" / "deviations.yaml")
-    parser.add_argument("--reports", type=Path, default=ROOT / "reports", help="folder for the reports")
+    parser.add_argument("--spec", type=Path, default=SPEC_PATH)
+    parser.add_argument("--deviations", type=Path, default=DEVIATIONS_PATH)
+    parser.add_argument("--reports", type=Path, default=REPORTS_DIR, help="folder for the reports")
     args = parser.parse_args(argv)
     try:
         report = build_report(args.upstream, args.spec, args.deviations)

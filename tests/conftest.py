@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.scripted_server import ScriptedServer, scripted_server
+from contract_tests.kit.scripted_server import ScriptedServer, scripted_server
 
 
 @pytest.fixture(scope="module")

@@ -23,9 +23,9 @@ from cloudflare_pages_client import (
     RetryPolicy,
     ServerError,
 )
-from contract_tests.recordings import RECORDINGS_DIR, load
-from tests.calls import MODES, OPERATION_PATH, fetch, fetch_detailed
-from tests.scripted_server import DROP, ScriptedServer, html_reply, json_reply, raw_reply
+from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from contract_tests.kit.scripted_server import DROP, ScriptedServer, html_reply, json_reply, raw_reply
+from tests.support.calls import MODES, OPERATION_PATH, fetch, fetch_detailed
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 NOT_FOUND = load(RECORDINGS_DIR / "project-not-found.json").body

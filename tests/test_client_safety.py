@@ -16,9 +16,9 @@ from cloudflare_pages_client import (
     CloudflarePagesError,
     RetryPolicy,
 )
-from contract_tests.recordings import RECORDINGS_DIR, load
-from tests.calls import ACCOUNT, DEPLOYMENT, MODES, fetch, fetch_detailed
-from tests.scripted_server import DROP, ScriptedServer, json_reply
+from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from contract_tests.kit.scripted_server import DROP, ScriptedServer, json_reply
+from tests.support.calls import ACCOUNT, DEPLOYMENT, MODES, fetch, fetch_detailed
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 BAD_TOKEN = load(RECORDINGS_DIR / "bad-token.json").body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import sys
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,18 +13,20 @@ from typing import Any
 import httpx
 import pytest
 
-from contract_tests.live_budget import BudgetedTransport, ReadOnlyViolation
-from contract_tests.live_config import LiveConfigError, from_environment
-from contract_tests.recordings import RECORDINGS_DIR, load
-from contract_tests.replay_server import REPLAY_TOKEN, ReplayServer
-from tests.paths import ROOT
-from tests.scripted_server import html_reply, scripted_server
+from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
+from contract_tests.kit.exchange_checks import check_exchange
+from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER, RECORDINGS_DIR, load
+from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
+from contract_tests.kit.scripted_server import html_reply, scripted_server
+from contract_tests.kit.settings import DEFAULT_LIVE_MAX_REQUESTS
+from contract_tests.kit.spec import OPERATION_PATH
+from contract_tests.live.budget import BudgetedTransport, ReadOnlyViolation
+from contract_tests.live.config import LiveConfigError, from_environment
+from contract_tests.live.exit_codes import ExitCode
+from contract_tests.live.run import UNKNOWN_DEPLOYMENT, UNKNOWN_PROJECT, ApiUnavailable, LiveRun
+from scripts import contract_live, record
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import contract_live
-import record
-
-ACCOUNT = "0123456789abcdef0123456789abcdef"
+ACCOUNT = ACCOUNT_PLACEHOLDER
 GOOD = "3b0f6c1e-8d2a-4f7b-9c3e-5a1d2e4f6b70"
 DRIFTING = "2468ace0-1357-4b9d-8f0e-a1c3e5f7b9d2"
 
@@ -54,7 +56,7 @@ def replay() -> Iterator[ReplayServer]:
 
 
 def test_without_credentials_nothing_runs(capsys: pytest.CaptureFixture[str], reports: Path) -> None:
-    assert contract_live.main({"CONTRACT_REPORTS_DIR": str(reports)}) == 0
+    assert contract_live.main({"CONTRACT_REPORTS_DIR": str(reports)}) == ExitCode.PASSED
     out = capsys.readouterr().out
     assert out == (
         "contract-live: no Cloudflare credentials (CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and "
@@ -81,7 +83,7 @@ def test_without_credentials_nothing_runs(capsys: pytest.CaptureFixture[str], re
 def test_partial_configuration_names_what_is_missing(
     capsys: pytest.CaptureFixture[str], given: dict[str, str], message: str
 ) -> None:
-    assert contract_live.main(given) == 2
+    assert contract_live.main(given) == ExitCode.CONFIG_INCOMPLETE
     assert message in capsys.readouterr().err
     with pytest.raises(LiveConfigError, match=message):
         from_environment(given)
@@ -92,7 +94,7 @@ def test_several_deployment_ids_and_the_default_budget() -> None:
         {**environment("http://x", Path("r")), "CLOUDFLARE_PAGES_DEPLOYMENT_ID": f"{GOOD}, {DRIFTING}"}
     )
     assert config is not None
-    assert (config.deployment_ids, config.max_requests) == ((GOOD, DRIFTING), 50)
+    assert (config.deployment_ids, config.max_requests) == ((GOOD, DRIFTING), DEFAULT_LIVE_MAX_REQUESTS)
     assert config.base_url == "http://x"
 
 
@@ -105,10 +107,11 @@ def test_a_conformant_run_sends_get_only_within_the_budget(replay: ReplayServer,
     before = len(replay.requests_seen)
     code, report = run(environment(replay.url, reports))
     seen = replay.requests_seen[before:]
-    assert code == 0
+    assert code == ExitCode.PASSED
     assert {method for method, _ in seen} == {"GET"}
-    assert len(seen) == 50
-    assert "Requests made: **50** of a budget of 50 (methods sent: GET)" in report
+    assert len(seen) == DEFAULT_LIVE_MAX_REQUESTS
+    budget = DEFAULT_LIVE_MAX_REQUESTS
+    assert f"Requests made: **{budget}** of a budget of {budget} (methods sent: GET)" in report
     assert "| live-deployment-3b0f6c1e | 200 | yes | yes | 0 |" in report
     assert "| live-unknown-deployment | 404 | yes | yes | 0 |" in report
     assert "| live-unknown-project | 404 | yes | yes | 0 |" in report
@@ -121,7 +124,7 @@ def test_a_conformant_run_sends_get_only_within_the_budget(replay: ReplayServer,
 def test_a_smaller_budget_is_kept(replay: ReplayServer, reports: Path) -> None:
     before = len(replay.requests_seen)
     code, report = run(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="7"))
-    assert code == 0
+    assert code == ExitCode.PASSED
     assert len(replay.requests_seen) - before == 7
     assert "Requests made: **7** of a budget of 7" in report
     assert "Generated requests (schemathesis, positive, GET only): 3," in report
@@ -130,7 +133,8 @@ def test_a_smaller_budget_is_kept(replay: ReplayServer, reports: Path) -> None:
 def test_the_transport_refuses_anything_but_get() -> None:
     inner = httpx.HTTPTransport()
     transport = BudgetedTransport(inner, limit=5, min_interval=0)
-    request = httpx.Request("DELETE", "http://127.0.0.1:9/accounts/a/pages/projects/p/deployments/d")
+    path = OPERATION_PATH.format(account_id="a", project_name="p", deployment_id="d")
+    request = httpx.Request("DELETE", f"http://127.0.0.1:9{path}")
     with pytest.raises(ReadOnlyViolation, match="refused DELETE"):
         transport.handle_request(request)
     assert transport.sent == 0
@@ -140,7 +144,7 @@ def test_the_transport_refuses_anything_but_get() -> None:
 def test_drift_is_named_and_passes_by_default_fails_on_request(replay: ReplayServer, reports: Path) -> None:
     env = environment(replay.url, reports, CLOUDFLARE_PAGES_DEPLOYMENT_ID=DRIFTING, CONTRACT_LIVE_MAX_REQUESTS="4")
     code, report = run(env)
-    assert code == 0
+    assert code == ExitCode.PASSED
     for pointer in (
         "/result/placement",
         "/result/environment",
@@ -153,7 +157,7 @@ def test_drift_is_named_and_passes_by_default_fails_on_request(replay: ReplaySer
     ):
         assert f"| live-deployment-2468ace0 | `{pointer}` |" in report
     code, report = run({**env, "CONTRACT_FAIL_ON_DRIFT": "1"})
-    assert code == 1
+    assert code == ExitCode.CONTRACT_FAILED
     assert "Drift found, and CONTRACT_FAIL_ON_DRIFT is set." in report
 
 
@@ -179,7 +183,7 @@ def test_a_non_conforming_reply_fails_naming_the_pointer(
 ) -> None:
     with broken(change) as server:
         code, report = run(environment(server.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4"))
-    assert code == 1
+    assert code == ExitCode.CONTRACT_FAILED
     assert "**Result: contract failure (exit 1).**" in report
     assert f"- **live-deployment-3b0f6c1e**: {pointer}: Response violates schema: {problem}".replace("\\", "") in report
 
@@ -197,10 +201,64 @@ def test_the_canary_stops_a_run_that_cannot_read_its_deployments(
 ) -> None:
     before = len(replay.requests_seen)
     code, report = run(environment(replay.url, reports, **overrides))
-    assert code == 3
+    assert code == ExitCode.CANARY_FAILED
     assert len(replay.requests_seen) - before == 1
     assert f"**Result: canary failed (exit 3).** {message}" in report
     assert not json.loads((reports / "live-exchanges.json").read_text())["complete"]
+
+
+def test_the_canary_and_the_error_probes_go_through_the_generated_endpoint(
+    replay: ReplayServer, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, ...]] = []
+    through = endpoint.sync_detailed
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return through(*args, **kwargs)
+
+    monkeypatch.setattr(endpoint, "sync_detailed", counted)
+    env = environment(replay.url, reports, CLOUDFLARE_PAGES_DEPLOYMENT_ID=f"{GOOD},{DRIFTING}")
+    code, _ = run({**env, "CONTRACT_LIVE_MAX_REQUESTS": "5"})
+    assert code == ExitCode.PASSED
+    assert calls == [
+        (ACCOUNT, "docs-site", GOOD),
+        (ACCOUNT, "docs-site", DRIFTING),
+        (ACCOUNT, "docs-site", UNKNOWN_DEPLOYMENT),
+        (ACCOUNT, UNKNOWN_PROJECT, GOOD),
+        (ACCOUNT, "docs-site", GOOD),
+    ]
+
+
+def test_the_client_refuses_an_identifier_that_would_leave_its_segment(replay: ReplayServer, reports: Path) -> None:
+    before = len(replay.requests_seen)
+    code, report = run(environment(replay.url, reports, CLOUDFLARE_PAGES_PROJECT=".."))
+    assert code == ExitCode.CANARY_FAILED
+    assert len(replay.requests_seen) == before  # nothing was sent
+    assert "**Result: canary failed (exit 3).** the client refuses the configured identifiers: project_name" in report
+
+
+def test_a_reply_the_models_cannot_read_is_recorded_and_checked(reports: Path) -> None:
+    with broken("missing") as server:
+        config = from_environment(environment(server.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4"))
+        assert config is not None
+        result = LiveRun(config, sleep=lambda seconds: None, min_interval=0).run()
+    canary = result.exchanges[0]
+    assert (canary.name, canary.status, canary.method) == ("live-deployment-3b0f6c1e", 200, "GET")
+    assert "created_on" not in canary.body["result"]
+    assert check_exchange(canary).parse == ["DeploymentEnvelope.from_dict failed: KeyError: 'created_on'"]
+
+
+def test_no_answer_at_all_is_api_unavailable_after_the_retries(reports: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on once this closes
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = from_environment(environment(f"http://127.0.0.1:{port}", reports))
+    assert config is not None
+    run_ = LiveRun(config, sleep=lambda seconds: None, min_interval=0)
+    with pytest.raises(ApiUnavailable, match=r"^API unavailable: no answer after 3 attempts \(ConnectError\("):
+        run_.run()
+    assert run_.transport.sent == 3
 
 
 def test_a_persistent_outage_is_api_unavailable(reports: Path) -> None:
@@ -209,7 +267,7 @@ def test_a_persistent_outage_is_api_unavailable(reports: Path) -> None:
         env = environment(server.url, reports)
         code, report = run(env)
         assert server.count == 3  # one request and its two retries
-    assert code == 4
+    assert code == ExitCode.API_UNAVAILABLE
     assert (
         "**Result: API unavailable (exit 4).** API unavailable: Cloudflare kept answering 503 after 3 attempts"
         in report
@@ -252,7 +310,7 @@ def test_planted_secrets_reach_no_recording_report_log_or_message(
                 codes = contract_live.main(env)
                 texts += [path.read_text() for path in sorted(reports.iterdir())]
                 if server_token == PLANTED_TOKEN:
-                    assert codes == 0
+                    assert codes == ExitCode.PASSED
                     assert (
                         record.main(
                             ["--exchanges", str(reports / "live-exchanges.json"), "--recordings", str(recordings)]
@@ -260,7 +318,7 @@ def test_planted_secrets_reach_no_recording_report_log_or_message(
                         == 0
                     )
                 else:
-                    assert codes == 3
+                    assert codes == ExitCode.CANARY_FAILED
     captured = capsys.readouterr()
     texts += [captured.out, captured.err]
     texts += [record_.getMessage() for record_ in caplog.records]
@@ -284,7 +342,7 @@ def test_recording_replaces_only_what_changed_and_a_partial_run_writes_nothing(
 ) -> None:
     reports, recordings = tmp_path / "reports", tmp_path / "recordings"
     exchanges = ["--exchanges", str(reports / "live-exchanges.json"), "--recordings", str(recordings)]
-    assert contract_live.main(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4")) == 0
+    assert contract_live.main(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4")) == ExitCode.PASSED
     assert record.main(exchanges) == 0
     first = {path.name: path.read_text() for path in recordings.iterdir()}
     assert sorted(first) == [
@@ -295,7 +353,7 @@ def test_recording_replaces_only_what_changed_and_a_partial_run_writes_nothing(
     ]
     capsys.readouterr()
     # A second run: new cf-ray and date would not count as a change; nothing is rewritten.
-    assert contract_live.main(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4")) == 0
+    assert contract_live.main(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4")) == ExitCode.PASSED
     capsys.readouterr()
     assert record.main(exchanges) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "record: 0 added, 0 changed, 4 unchanged"
@@ -318,13 +376,12 @@ def test_recording_replaces_only_what_changed_and_a_partial_run_writes_nothing(
 
 
 def test_live_recordings_pass_the_offline_checks(replay: ReplayServer, tmp_path: Path) -> None:
-    from contract_tests.exchange_checks import check_exchange
 
     reports, recordings = tmp_path / "reports", tmp_path / "recordings"
     env = environment(
         replay.url, reports, CLOUDFLARE_PAGES_DEPLOYMENT_ID=f"{GOOD},{DRIFTING}", CONTRACT_LIVE_MAX_REQUESTS="5"
     )
-    assert contract_live.main(env) == 0
+    assert contract_live.main(env) == ExitCode.PASSED
     assert record.main(["--exchanges", str(reports / "live-exchanges.json"), "--recordings", str(recordings)]) == 0
     for path in sorted(recordings.iterdir()):
         recording = load(path)

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.paths import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from check_generated import tree
-from generation import PACKAGE, generate_into, pinned_version
+from contract_tests.kit.paths import ROOT
+from scripts.check_generated import tree
+from scripts.generation import PACKAGE, generate_into, pinned_version
 
 COPIED = ("openapi", "scripts", "requirements", "generated")
 
@@ -34,7 +32,7 @@ def checkout(tmp_path: Path) -> Path:
 
 def check(checkout: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(checkout / "scripts" / "check_generated.py")], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "scripts.check_generated"], cwd=checkout, capture_output=True, text=True, check=False
     )
 
 

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from contract_tests.redaction import ACCOUNT_PLACEHOLDER, REDACTED
-from tests.paths import ROOT
+from contract_tests.kit.paths import ROOT
+from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
+from contract_tests.live.redaction import REDACTED
 
 CREDENTIAL_PATTERNS = {
     "bearer token": re.compile(r"Bearer\s+(?!REDACTED)[A-Za-z0-9_\-.]{20,}"),

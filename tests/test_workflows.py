@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from tests.paths import ROOT
+from contract_tests.kit.paths import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -48,4 +48,17 @@ def test_nightly_runs_the_live_contract_and_the_upstream_comparison() -> None:
     uploads = [step for step in live["steps"] if step.get("uses", "").startswith("actions/upload-artifact")]
     assert uploads[0]["with"]["path"].split() == ["reports/", "contract_tests/recordings/"]
     upstream = workflow["jobs"]["upstream-diff"]
-    assert "make upstream-diff" in run_lines(upstream)
+    document = '"${{ runner.temp }}/published-openapi.json"'
+    assert run_lines(upstream)[1:] == [
+        "make upstream-diff",
+        f".venv/bin/python -m scripts.upstream.source {document}",
+        f"make test-published UPSTREAM={document}",
+        'if [ -f reports/upstream-diff.md ]; then cat reports/upstream-diff.md >> "$GITHUB_STEP_SUMMARY"; fi',
+    ]
+
+
+def test_the_live_budget_is_passed_only_when_given() -> None:
+    workflow = load("nightly-contract.yml")
+    max_requests = workflow[True]["workflow_dispatch"]["inputs"]["max_requests"]
+    assert "default" not in max_requests  # the default is the live run's own (contract_tests/kit/settings.py)
+    assert workflow["jobs"]["live-contract"]["env"]["CONTRACT_LIVE_MAX_REQUESTS"] == "${{ inputs.max_requests }}"

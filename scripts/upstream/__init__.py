@@ -4,5 +4,5 @@
 `normalise` reduces both sides' schemas to one spelling, `compare` walks both
 documents from the operation, `deviations` classifies what it finds against
 openapi/deviations.yaml and `report` writes it down. The CLI is
-scripts/upstream_diff.py.
+`python -m scripts.upstream_diff` (`make upstream-diff`).
 """

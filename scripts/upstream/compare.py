@@ -20,37 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from cloudflare_pages_client._runtime import json_pointer as pointer
-from upstream.normalise import Document, Shape, Slot, Variant, normalise
-from upstream.slicing import METHOD, PATH
-
-# The vocabulary of `change`, documented at the top of openapi/deviations.yaml.
-CHANGES = (
-    "property-added",
-    "property-removed",
-    "required-added",
-    "required-removed",
-    "nullable-added",
-    "nullable-removed",
-    "type-changed",
-    "format-changed",
-    "enum-value-added",
-    "enum-value-removed",
-    "constraint-added",
-    "constraint-removed",
-    "constraint-changed",
-    "variant-added",
-    "variant-removed",
-    "discriminator-added",
-    "discriminator-removed",
-    "parameter-added",
-    "parameter-removed",
-    "response-added",
-    "response-removed",
-    "media-type-added",
-    "media-type-removed",
-    "security-scheme-added",
-    "security-scheme-removed",
-)
+from scripts.upstream.normalise import Document, Shape, Slot, Variant, normalise
+from scripts.upstream.slicing import METHOD, PATH
+from scripts.upstream.vocabulary import Change
 
 
 @dataclass(frozen=True)
@@ -58,7 +30,7 @@ class Difference:
     """One way our spec departs from the published one."""
 
     pointer: str  # into our spec
-    change: str
+    change: Change
     name: str | None
     upstream_pointer: str  # into the published document
     upstream: Any = None  # what the published document says there
@@ -103,7 +75,7 @@ class Comparer:
         theirs = normalise(self.upstream, upstream.node, upstream.pointer)
         # A branch's own null is hoisted to its union and compared there.
         if not union_branch and mine.nullable != theirs.nullable:
-            change = "nullable-added" if mine.nullable else "nullable-removed"
+            change = Change.NULLABLE_ADDED if mine.nullable else Change.NULLABLE_REMOVED
             self.add(
                 Difference(mine.nullable_pointer, change, None, theirs.nullable_pointer, theirs.nullable, mine.nullable)
             )
@@ -112,7 +84,7 @@ class Comparer:
             return
         self._compared.add(pair)
         if mine.types != theirs.types:
-            self.add(Difference(mine.pointer, "type-changed", None, theirs.pointer, _types(theirs), _types(mine)))
+            self.add(Difference(mine.pointer, Change.TYPE_CHANGED, None, theirs.pointer, _types(theirs), _types(mine)))
         # A union facing a plain schema is compared branch by branch instead.
         if bool(mine.variants) == bool(theirs.variants):
             self._keywords(mine, theirs)
@@ -124,31 +96,31 @@ class Comparer:
         self._variants(mine, theirs)
         if mine.discriminator != theirs.discriminator:
             if theirs.discriminator is not None:
-                self.add(Difference(mine.pointer, "discriminator-removed", theirs.discriminator, theirs.pointer))
+                self.add(Difference(mine.pointer, Change.DISCRIMINATOR_REMOVED, theirs.discriminator, theirs.pointer))
             if mine.discriminator is not None:
-                self.add(Difference(mine.pointer, "discriminator-added", mine.discriminator, theirs.pointer))
+                self.add(Difference(mine.pointer, Change.DISCRIMINATOR_ADDED, mine.discriminator, theirs.pointer))
 
     def _presence(self, mine: Shape, theirs: Shape, keyword: str, ours_has: bool) -> None:
-        change = "constraint-added" if ours_has else "constraint-removed"
+        change = Change.CONSTRAINT_ADDED if ours_has else Change.CONSTRAINT_REMOVED
         self.add(Difference(mine.pointer, change, keyword, theirs.pointer))
 
     def _keywords(self, mine: Shape, theirs: Shape) -> None:
         if mine.format != theirs.format:
-            self.add(Difference(mine.pointer, "format-changed", None, theirs.pointer, theirs.format, mine.format))
+            self.add(Difference(mine.pointer, Change.FORMAT_CHANGED, None, theirs.pointer, theirs.format, mine.format))
         if mine.enum is not None and theirs.enum is not None:
             at = pointer.join(mine.pointer, mine.enum_keyword)
             up_at = pointer.join(theirs.pointer, theirs.enum_keyword)
             for value in mine.enum:
                 if value not in theirs.enum:
-                    self.add(Difference(at, "enum-value-added", name_of(value), up_at, None, value))
+                    self.add(Difference(at, Change.ENUM_VALUE_ADDED, name_of(value), up_at, None, value))
             for value in theirs.enum:
                 if value not in mine.enum:
-                    self.add(Difference(at, "enum-value-removed", name_of(value), up_at, value, None))
+                    self.add(Difference(at, Change.ENUM_VALUE_REMOVED, name_of(value), up_at, value, None))
         elif (mine.enum is None) != (theirs.enum is None):
             self.add(
                 Difference(
                     mine.pointer,
-                    "constraint-added" if mine.enum is not None else "constraint-removed",
+                    Change.CONSTRAINT_ADDED if mine.enum is not None else Change.CONSTRAINT_REMOVED,
                     "enum",
                     theirs.pointer,
                     theirs.enum,
@@ -159,11 +131,11 @@ class Comparer:
             ours_value = mine.constraints.get(keyword)
             up_value = theirs.constraints.get(keyword)
             if keyword not in theirs.constraints:
-                change = "constraint-added"
+                change = Change.CONSTRAINT_ADDED
             elif keyword not in mine.constraints:
-                change = "constraint-removed"
+                change = Change.CONSTRAINT_REMOVED
             elif ours_value != up_value:
-                change = "constraint-changed"
+                change = Change.CONSTRAINT_CHANGED
             else:
                 continue
             self.add(Difference(mine.pointer, change, keyword, theirs.pointer, up_value, ours_value))
@@ -172,19 +144,19 @@ class Comparer:
         for name in mine.properties:
             if name not in theirs.properties:
                 at = mine.properties[name].pointer
-                self.add(Difference(at, "property-added", name, pointer.join(theirs.pointer, "properties", name)))
+                self.add(Difference(at, Change.PROPERTY_ADDED, name, pointer.join(theirs.pointer, "properties", name)))
         for name, slot in theirs.properties.items():
             if name not in mine.properties:
                 at = pointer.join(mine.pointer, "properties", name)
-                self.add(Difference(at, "property-removed", name, slot.pointer))
+                self.add(Difference(at, Change.PROPERTY_REMOVED, name, slot.pointer))
             else:
                 self.schemas(mine.properties[name], slot)
         required_at = pointer.join(mine.pointer, "required")
         up_required_at = pointer.join(theirs.pointer, "required")
         for name in sorted(mine.required - theirs.required):
-            self.add(Difference(required_at, "required-added", name, up_required_at))
+            self.add(Difference(required_at, Change.REQUIRED_ADDED, name, up_required_at))
         for name in sorted(theirs.required - mine.required):
-            self.add(Difference(required_at, "required-removed", name, up_required_at))
+            self.add(Difference(required_at, Change.REQUIRED_REMOVED, name, up_required_at))
         if isinstance(mine.additional, Slot) and isinstance(theirs.additional, Slot):
             self.schemas(mine.additional, theirs.additional)
         elif mine.additional != theirs.additional:
@@ -226,11 +198,11 @@ class Comparer:
         keyword = mine.variant_keyword if mine.variants else theirs.variant_keyword
         for i, variant in enumerate(ours_variants):
             if i not in matched_ours and variant.name:
-                self.add(Difference(variant.slot.pointer, "variant-added", variant.name, theirs.pointer))
+                self.add(Difference(variant.slot.pointer, Change.VARIANT_ADDED, variant.name, theirs.pointer))
         for j, variant in enumerate(up_variants):
             if j not in matched_up and variant.name:
                 at = pointer.join(mine.pointer, keyword)
-                self.add(Difference(at, "variant-removed", variant.name, variant.slot.pointer))
+                self.add(Difference(at, Change.VARIANT_REMOVED, variant.name, variant.slot.pointer))
 
 
 # -- the operation -------------------------------------------------------------
@@ -280,16 +252,18 @@ def compare_documents(
     ours_parameters, up_parameters = _parameters(ours, path, method), _parameters(upstream, path, method)
     for key, slot in ours_parameters.items():
         if key not in up_parameters:
-            comparer.add(Difference(slot.pointer, "parameter-added", key[1], pointer.join(operation_at, "parameters")))
+            comparer.add(
+                Difference(slot.pointer, Change.PARAMETER_ADDED, key[1], pointer.join(operation_at, "parameters"))
+            )
     for key, up_slot in up_parameters.items():
         if key not in ours_parameters:
             at = pointer.join(operation_at, "parameters")
-            comparer.add(Difference(at, "parameter-removed", key[1], up_slot.pointer))
+            comparer.add(Difference(at, Change.PARAMETER_REMOVED, key[1], up_slot.pointer))
             continue
         slot = ours_parameters[key]
         ours_required, up_required = slot.node.get("required") is True, up_slot.node.get("required") is True
         if ours_required != up_required:
-            change = "required-added" if ours_required else "required-removed"
+            change = Change.REQUIRED_ADDED if ours_required else Change.REQUIRED_REMOVED
             at, up_at = pointer.join(slot.pointer, "required"), pointer.join(up_slot.pointer, "required")
             comparer.add(Difference(at, change, key[1], up_at, up_required, ours_required))
         if "schema" in slot.node and "schema" in up_slot.node:
@@ -305,12 +279,12 @@ def compare_documents(
     for code, spelled in ours_codes.items():
         if code not in up_codes:
             at = pointer.join(operation_at, "responses", spelled)
-            comparer.add(Difference(at, "response-added", spelled, pointer.join(operation_at, "responses")))
+            comparer.add(Difference(at, Change.RESPONSE_ADDED, spelled, pointer.join(operation_at, "responses")))
     for code, up_spelled in up_codes.items():
         up_at = pointer.join(operation_at, "responses", up_spelled)
         if code not in ours_codes:
             at = pointer.join(operation_at, "responses", up_spelled)
-            comparer.add(Difference(at, "response-removed", up_spelled, up_at))
+            comparer.add(Difference(at, Change.RESPONSE_REMOVED, up_spelled, up_at))
             continue
         spelled = ours_codes[code]
         response, at = ours.follow(ours_responses[spelled], pointer.join(operation_at, "responses", spelled))
@@ -323,11 +297,11 @@ def compare_documents(
     for identity, name in ours_ids.items():
         if identity not in up_ids:
             at = pointer.join("/components/securitySchemes", name)
-            comparer.add(Difference(at, "security-scheme-added", name, "/components/securitySchemes"))
+            comparer.add(Difference(at, Change.SECURITY_SCHEME_ADDED, name, "/components/securitySchemes"))
     for identity, name in up_ids.items():
         if identity not in ours_ids:
             at = pointer.join("/components/securitySchemes", name)
-            comparer.add(Difference(at, "security-scheme-removed", name, at))
+            comparer.add(Difference(at, Change.SECURITY_SCHEME_REMOVED, name, at))
     return comparer.differences
 
 
@@ -338,12 +312,12 @@ def _compare_content(comparer: Comparer, response: Slot, up_response: Slot) -> N
         if media_type not in up_content:
             at = pointer.join(response.pointer, "content", media_type)
             up_at = pointer.join(up_response.pointer, "content")
-            comparer.add(Difference(at, "media-type-added", media_type, up_at))
+            comparer.add(Difference(at, Change.MEDIA_TYPE_ADDED, media_type, up_at))
     for media_type, up_media in up_content.items():
         at = pointer.join(response.pointer, "content", media_type)
         up_at = pointer.join(up_response.pointer, "content", media_type)
         if media_type not in content:
-            comparer.add(Difference(at, "media-type-removed", media_type, up_at))
+            comparer.add(Difference(at, Change.MEDIA_TYPE_REMOVED, media_type, up_at))
             continue
         media = content[media_type]
         if isinstance(media, dict) and isinstance(up_media, dict) and "schema" in media and "schema" in up_media:

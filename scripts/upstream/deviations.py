@@ -8,7 +8,11 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
 
-from upstream.compare import CHANGES, Difference, name_of
+from contract_tests.kit.spec import SPEC_PATH
+from scripts.upstream.compare import Difference, name_of
+from scripts.upstream.vocabulary import Change
+
+DEVIATIONS_PATH = SPEC_PATH.with_name("deviations.yaml")
 
 DOCUMENTED = "documented-deviation"
 UPSTREAM_CHANGE = "upstream-change"
@@ -68,8 +72,9 @@ def parse_deviations(document: Any) -> list[Deviation]:
         if not isinstance(entry, dict) or not isinstance(entry.get("pointer"), str):
             raise DeviationsError(f"entry {index}: needs a `pointer`")
         change = entry.get("change")
-        if change not in CHANGES:
+        if change not in set(Change):
             raise DeviationsError(f"entry {index} ({entry['pointer']}): unknown change {change!r}")
+        change = Change(change)
         names = entry.get("name")
         if isinstance(names, list):
             deviations.extend(Deviation(entry["pointer"], change, name_of(name), index) for name in names)

@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from upstream.deviations import CLASSES, DOCUMENTED, LABELS, STALE, UPSTREAM_CHANGE, Finding
-from upstream.slicing import METHOD, PATH
-from upstream.source import Provenance
+from contract_tests.kit.report import cell
+from scripts.upstream.deviations import CLASSES, DOCUMENTED, LABELS, STALE, UPSTREAM_CHANGE, Finding
+from scripts.upstream.slicing import METHOD, PATH
+from scripts.upstream.source import Provenance
 
 TIMED_STEPS = ("load", "slice", "compare")
 
@@ -43,7 +44,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else json.dumps(value)
-    return "`" + text.replace("|", "\\|") + "`"
+    return f"`{cell(text)}`"
 
 
 def verdict(report: Report) -> str:

@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from cloudflare_pages_client._runtime import json_pointer as pointer
+from contract_tests.kit.spec import OPERATION_METHOD, OPERATION_PATH
 
-PATH = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
-METHOD = "get"
+# Our operation, as the curated spec states it; OpenAPI keys a path item's operations by lower-case method.
+PATH = OPERATION_PATH
+METHOD = OPERATION_METHOD.lower()
 
 
 class SliceError(LookupError):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import email.utils
 import hashlib
 import json
+import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -13,7 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from contract_tests.kit.paths import ROOT
+
 DEFAULT_URL = "https://raw.githubusercontent.com/cloudflare/api-schemas/main/openapi.json"
+# Our operation cut out of the published document of 2026-08-18, committed (BSD-3-Clause, with its notice
+# beside it) so that the tests and the benchmarks need neither the network nor the 12.5 MB document.
+PUBLISHED_SLICE = ROOT / "tests" / "upstream" / "fixtures" / "upstream-get-deployment-slice.json"
 DOWNLOAD_TIMEOUT_SECONDS = 60
 
 
@@ -114,3 +121,24 @@ def load_document(source: str) -> tuple[dict[str, Any], Provenance]:
         info_version=str(info["version"]) if "version" in info else None,
     )
     return document, provenance
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Save the published document to a file, for the tests that need all of it (`make test-published`)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("path", type=Path, help="where to write the document")
+    parser.add_argument("--url", default=DEFAULT_URL)
+    args = parser.parse_args(argv)
+    try:
+        data, _ = _download(args.url)
+    except LoadError as error:
+        print(f"upstream: {error}", file=sys.stderr)
+        return 2
+    args.path.parent.mkdir(parents=True, exist_ok=True)
+    args.path.write_bytes(data)
+    print(f"upstream: wrote {args.path} ({len(data):,} bytes from {args.url})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

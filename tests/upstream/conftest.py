@@ -1,34 +1,35 @@
-"""Make scripts/ importable (the scripts import each other as plain modules) and find the evidence."""
+"""The published documents the upstream tests read: the committed slice, and the whole document when given.
+
+The whole document (12.5 MB) is not committed. Tests that need it are marked
+`published_document`, deselected by default (pyproject.toml), and run by the
+nightly workflow's upstream job, which downloads the document and passes its
+path in UPSTREAM_DOCUMENT (`make test-published UPSTREAM=PATH`). Selected
+without it, they fail: they are never skipped.
+"""
 
 from __future__ import annotations
 
-import sys
+import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-# Read-only reference material kept outside the repository (never copied in).
-EVIDENCE = ROOT.parent / "shared" / "evidence"
-FULL_DOCUMENT = EVIDENCE / "upstream-cloudflare-openapi.json"
-SLICE = EVIDENCE / "upstream-get-deployment-slice.json"
-
-
-def _require(path: Path) -> Path:
-    if not path.is_file():
-        pytest.skip(
-            f"{path} is absent: the published Cloudflare schema lives outside the repository, in ../shared/evidence/"
-        )
-    return path
-
-
-@pytest.fixture
-def full_document_path() -> Path:
-    return _require(FULL_DOCUMENT)
+from scripts.upstream.source import PUBLISHED_SLICE
 
 
 @pytest.fixture
 def slice_path() -> Path:
-    return _require(SLICE)
+    return PUBLISHED_SLICE
+
+
+@pytest.fixture
+def full_document_path() -> Path:
+    given = os.environ.get("UPSTREAM_DOCUMENT", "").strip()
+    if not given:
+        pytest.fail(
+            "UPSTREAM_DOCUMENT is not set: give the published document's path (make test-published UPSTREAM=...)"
+        )
+    path = Path(given)
+    if not path.is_file():
+        pytest.fail(f"UPSTREAM_DOCUMENT={given}: no such file")
+    return path

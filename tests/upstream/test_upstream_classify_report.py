@@ -7,16 +7,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import upstream_diff
 import yaml  # type: ignore[import-untyped,unused-ignore]
-from upstream.compare import CHANGES, Difference
-from upstream.deviations import DOCUMENTED, STALE, UPSTREAM_CHANGE, DeviationsError, Finding, classify, parse_deviations
-from upstream.report import Report, render_markdown
-from upstream.source import Provenance
 
-from tests.upstream.minimal_docs import OPERATION, ours, upstream
-
-ROOT = Path(__file__).resolve().parents[2]
+from scripts import upstream_diff
+from scripts.upstream.compare import Difference
+from scripts.upstream.deviations import (
+    DEVIATIONS_PATH,
+    DOCUMENTED,
+    STALE,
+    UPSTREAM_CHANGE,
+    DeviationsError,
+    Finding,
+    classify,
+    parse_deviations,
+)
+from scripts.upstream.report import Report, render_markdown
+from scripts.upstream.slicing import METHOD, PATH
+from scripts.upstream.source import Provenance
+from scripts.upstream.vocabulary import Change
+from tests.support.minimal_docs import OPERATION, ours, upstream
 
 
 def _deviations(*entries: dict[str, Any]) -> Any:
@@ -25,8 +34,8 @@ def _deviations(*entries: dict[str, Any]) -> Any:
 
 def test_each_classification() -> None:
     differences = [
-        Difference("/components/schemas/A/required", "required-removed", "x", "/up/required"),
-        Difference("/components/schemas/A/properties/y", "property-removed", "y", "/up/properties/y"),
+        Difference("/components/schemas/A/required", Change.REQUIRED_REMOVED, "x", "/up/required"),
+        Difference("/components/schemas/A/properties/y", Change.PROPERTY_REMOVED, "y", "/up/properties/y"),
     ]
     deviations = _deviations(
         {"pointer": "/components/schemas/A/required", "change": "required-removed", "name": "x"},
@@ -40,7 +49,7 @@ def test_each_classification() -> None:
 
 
 def test_an_entry_naming_a_list_matches_one_difference_per_name() -> None:
-    differences = [Difference("/components/schemas/C/required", "required-removed", "a", "/up")]
+    differences = [Difference("/components/schemas/C/required", Change.REQUIRED_REMOVED, "a", "/up")]
     deviations = _deviations(
         {"pointer": "/components/schemas/C/required", "change": "required-removed", "name": ["a", "b"]}
     )
@@ -48,7 +57,7 @@ def test_an_entry_naming_a_list_matches_one_difference_per_name() -> None:
 
 
 def test_pointer_change_and_name_must_all_match() -> None:
-    differences = [Difference("/components/schemas/S/enum", "enum-value-added", "skipped", "/up")]
+    differences = [Difference("/components/schemas/S/enum", Change.ENUM_VALUE_ADDED, "skipped", "/up")]
     wrong_name = _deviations({"pointer": "/components/schemas/S/enum", "change": "enum-value-added", "name": "other"})
     wrong_change = _deviations(
         {"pointer": "/components/schemas/S/enum", "change": "enum-value-removed", "name": "skipped"}
@@ -59,8 +68,8 @@ def test_pointer_change_and_name_must_all_match() -> None:
 
 def test_entries_without_a_name_and_with_numeric_names() -> None:
     differences = [
-        Difference("/components/schemas/D/properties/source", "nullable-added", None, "/up"),
-        Difference(f"{OPERATION}/responses/429", "response-added", "429", "/up"),
+        Difference("/components/schemas/D/properties/source", Change.NULLABLE_ADDED, None, "/up"),
+        Difference(f"{OPERATION}/responses/429", Change.RESPONSE_ADDED, "429", "/up"),
     ]
     deviations = _deviations(
         {"pointer": "/components/schemas/D/properties/source", "change": "nullable-added"},
@@ -75,8 +84,9 @@ def test_an_unknown_change_kind_is_refused() -> None:
 
 
 def test_the_vocabulary_is_documented_in_deviations_yaml() -> None:
-    header = (ROOT / "openapi" / "deviations.yaml").read_text().split("\ndeviations:")[0]
-    assert [kind for kind in CHANGES if kind not in header] == []
+    header = DEVIATIONS_PATH.read_text().split("\ndeviations:")[0]
+    assert [kind.value for kind in Change if kind.value not in header] == []
+    assert "scripts/upstream/vocabulary.py" in header
 
 
 PROVENANCE = Provenance(
@@ -102,7 +112,7 @@ def test_the_markdown_report() -> None:
         "# Upstream diff\n"
         "\n"
         "`openapi/openapi.yaml` against Cloudflare's published schema for "
-        "`GET /accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}`.\n"
+        f"`{METHOD.upper()} {PATH}`.\n"
         "\n"
         "| upstream document | |\n"
         "|---|---|\n"

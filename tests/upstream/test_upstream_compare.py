@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from upstream.compare import CHANGES, compare_documents
 
-from tests.upstream.minimal_docs import OPERATION, ours, upstream
+from scripts.upstream.compare import compare_documents
+from scripts.upstream.vocabulary import Change
+from tests.support.minimal_docs import OPERATION, ours, upstream
 
 Docs = dict[str, Any]
 Key = tuple[str, str, str | None]
@@ -219,7 +220,7 @@ def test_each_kind_of_difference_is_found_where_it_lives(
 
 def test_every_change_kind_has_a_case() -> None:
     covered = {key[1] for _, expected in CASES for key in expected}
-    assert covered == set(CHANGES)
+    assert covered == set(Change)
 
 
 def test_a_difference_carries_the_upstream_pointer_and_both_values() -> None:

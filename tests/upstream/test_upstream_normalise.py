@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from upstream.compare import compare_documents
-from upstream.normalise import Document, normalise
-from upstream.slicing import METHOD, PATH
 
-from tests.upstream.minimal_docs import OPERATION
+from scripts.upstream.compare import compare_documents
+from scripts.upstream.normalise import Document, normalise
+from scripts.upstream.slicing import METHOD, PATH
+from tests.support.minimal_docs import OPERATION
 
 SCHEMA_AT = f"{OPERATION}/responses/200/content/application~1json/schema"
 

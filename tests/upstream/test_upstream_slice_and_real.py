@@ -9,17 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import upstream_diff
 import yaml  # type: ignore[import-untyped,unused-ignore]
 from openapi_spec_validator import validate
-from upstream.compare import compare_documents
-from upstream.deviations import DOCUMENTED, STALE, UPSTREAM_CHANGE, classify, load_deviations
-from upstream.slicing import METHOD, PATH, SliceError, cut_operation
-from upstream.source import is_url, load_document
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "openapi" / "openapi.yaml"
-DEVIATIONS = ROOT / "openapi" / "deviations.yaml"
+from contract_tests.kit.scripted_server import raw_reply, scripted_server
+from contract_tests.kit.spec import SPEC_PATH
+from scripts import upstream_diff
+from scripts.upstream import source
+from scripts.upstream.compare import compare_documents
+from scripts.upstream.deviations import DEVIATIONS_PATH, DOCUMENTED, STALE, UPSTREAM_CHANGE, classify, load_deviations
+from scripts.upstream.slicing import METHOD, PATH, SliceError, cut_operation
+from scripts.upstream.source import PUBLISHED_SLICE, is_url, load_document
 
 
 def _small_document() -> dict[str, Any]:
@@ -107,9 +107,35 @@ def test_provenance_of_a_file(tmp_path: Path) -> None:
     assert not is_url(str(tmp_path / "doc.json"))
 
 
-# -- the real published document (outside the repository) -----------------------
+def test_the_document_is_saved_for_the_tests_that_need_all_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    published = PUBLISHED_SLICE.read_bytes()
+    saved = tmp_path / "nightly" / "published-openapi.json"
+    with scripted_server() as server:
+        server.play(raw_reply(200, published, "application/json"), raw_reply(404, b"gone", "text/plain"))
+        assert source.main([str(saved), "--url", f"{server.url}/openapi.json"]) == 0
+        assert source.main([str(tmp_path / "other.json"), "--url", f"{server.url}/openapi.json"]) == 2
+    assert saved.read_bytes() == published
+    assert not (tmp_path / "other.json").exists()
+    captured = capsys.readouterr()
+    assert f"upstream: wrote {saved} ({len(published):,} bytes from {server.url}/openapi.json)" in captured.out
+    assert "HTTP Error 404" in captured.err
 
 
+def test_the_committed_slice_is_the_one_its_notice_describes() -> None:
+    notice = (PUBLISHED_SLICE.parent / "NOTICE.md").read_text()
+    data = PUBLISHED_SLICE.read_bytes()
+    assert hashlib.sha256(data).hexdigest() in notice
+    assert f"{len(data):,} bytes" in notice
+    assert "Copyright (c) 2022, Cloudflare" in notice
+    assert json.loads(data)["info"]["license"]["name"] == "BSD-3-Clause"
+
+
+# -- the published document: the committed slice, and the whole document (nightly) -------
+
+
+@pytest.mark.published_document
 def test_the_real_cut_matches_the_published_slice(full_document_path: Path, slice_path: Path) -> None:
     sliced = cut_operation(json.loads(full_document_path.read_bytes()))
     expected = json.loads(slice_path.read_bytes())
@@ -122,7 +148,7 @@ def test_the_real_cut_matches_the_published_slice(full_document_path: Path, slic
 
 
 def _one_difference_per_name() -> int:
-    entries = yaml.safe_load(DEVIATIONS.read_text())["deviations"]
+    entries = yaml.safe_load(DEVIATIONS_PATH.read_text())["deviations"]
     return sum(len(e["name"]) if isinstance(e.get("name"), list) else 1 for e in entries)
 
 
@@ -130,16 +156,17 @@ def _one_difference_per_name() -> int:
 DEVIATION_COUNT = _one_difference_per_name()
 
 
+@pytest.mark.published_document
 def test_the_whole_published_document_is_fully_explained(full_document_path: Path, tmp_path: Path) -> None:
-    report = upstream_diff.build_report(str(full_document_path), SPEC, DEVIATIONS)
+    report = upstream_diff.build_report(str(full_document_path), SPEC_PATH, DEVIATIONS_PATH)
     assert (report.count(UPSTREAM_CHANGE), report.count(STALE), report.count(DOCUMENTED)) == (0, 0, DEVIATION_COUNT)
-    assert report.provenance.size == 12_493_709
-    assert report.provenance.sha256.startswith("476cda6c") and report.provenance.sha256.endswith("dd17e98")
+    data = full_document_path.read_bytes()
+    assert (report.provenance.size, report.provenance.sha256) == (len(data), hashlib.sha256(data).hexdigest())
     assert upstream_diff.main([str(full_document_path), "--reports", str(tmp_path)]) == 0
 
 
 def test_the_published_slice_is_fully_explained(slice_path: Path) -> None:
-    report = upstream_diff.build_report(str(slice_path), SPEC, DEVIATIONS)
+    report = upstream_diff.build_report(str(slice_path), SPEC_PATH, DEVIATIONS_PATH)
     assert (report.count(UPSTREAM_CHANGE), report.count(STALE), report.count(DOCUMENTED)) == (0, 0, DEVIATION_COUNT)
 
 
@@ -151,8 +178,8 @@ def test_changes_to_the_real_slice_are_reported_as_upstream_changes(slice_path: 
     schemas["pages_stage"]["properties"]["status"]["enum"].append("paused")
     del schemas["pages_deployment"]["properties"]["aliases"]["nullable"]
 
-    ours = yaml.safe_load(SPEC.read_text())
-    findings = classify(compare_documents(ours, mutated), load_deviations(DEVIATIONS))
+    ours = yaml.safe_load(SPEC_PATH.read_text())
+    findings = classify(compare_documents(ours, mutated), load_deviations(DEVIATIONS_PATH))
     changes = [(f.pointer, f.change, f.name) for f in findings if f.classification == UPSTREAM_CHANGE]
     assert changes == [
         ("/components/schemas/Deployment/properties/aliases", "nullable-added", None),

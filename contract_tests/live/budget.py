@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import httpx
 
-CLOUDFLARE_MIN_INTERVAL = 300.0 / 1200.0
+from contract_tests.kit.settings import CLOUDFLARE_MIN_INTERVAL
 
 
 class BudgetExhausted(RuntimeError):

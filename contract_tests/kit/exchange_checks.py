@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
-from contract_tests.conformance import violations
-from contract_tests.drift import DriftItem, find_drift
-from contract_tests.recordings import Recording
-from contract_tests.roundtrip import differences
+from contract_tests.kit.conformance import violations
+from contract_tests.kit.drift import DriftItem, find_drift
+from contract_tests.kit.recordings import Recording
+from contract_tests.kit.roundtrip import differences
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,9 @@ class Verdict:
     conformance: list[str] = field(default_factory=list)
     parse: list[str] = field(default_factory=list)
     drift: list[DriftItem] = field(default_factory=list)
+    origin: str = "live"
+    # Whether the drift found is exactly the drift the recording states (a live exchange states none yet).
+    drift_as_stated: bool = True
 
 
 def parse_problems(recording: Recording) -> list[str]:
@@ -42,4 +45,6 @@ def check_exchange(recording: Recording) -> Verdict:
         conformance=violations(recording),
         parse=parse_problems(recording),
         drift=drift,
+        origin=recording.origin["kind"],
+        drift_as_stated=[item.key() for item in drift] == recording.expected_drift,
     )

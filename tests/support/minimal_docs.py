@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from upstream.slicing import METHOD, PATH
-
 from cloudflare_pages_client._runtime import json_pointer as pointer
+from scripts.upstream.slicing import METHOD, PATH
 
 OPERATION = pointer.join("/paths", PATH, METHOD)
 

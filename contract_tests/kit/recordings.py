@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
-OPERATION_PATH = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
+from contract_tests.kit.spec import OPERATION_PATH
+
+RECORDINGS_DIR = Path(__file__).resolve().parents[1] / "recordings"
+# The account id every recording carries instead of a real one (the live run's redaction writes it).
+ACCOUNT_PLACEHOLDER = "0123456789abcdef0123456789abcdef"
 ORIGIN_KINDS = frozenset({"seed", "evidence-shape", "constructed", "live"})
 
 

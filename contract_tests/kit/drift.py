@@ -15,8 +15,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from contract_tests.spec import document, response_schema
-from contract_tests.strict_spec import REF_PREFIX, strict_schema
+from cloudflare_pages_client._runtime import json_pointer
+from contract_tests.kit.spec import document, response_schema
+from contract_tests.kit.strict_spec import REF_PREFIX, strict_schema
 
 
 @dataclass(frozen=True, order=True)
@@ -29,10 +30,6 @@ class DriftItem:
 
     def key(self) -> dict[str, str]:
         return {"pointer": self.pointer, "kind": self.kind}
-
-
-def _pointer(path: Any) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
 def _short(value: Any) -> str:
@@ -58,7 +55,7 @@ def _name(schema: Any) -> str:
 
 
 def _items(error: ValidationError) -> list[DriftItem]:
-    where = _pointer(error.absolute_path)
+    where = json_pointer.join("", *error.absolute_path)
     schema: Any = error.schema
     instance: Any = error.instance
     expected: Any = error.validator_value

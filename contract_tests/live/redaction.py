@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from contract_tests.spec import document
+from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
+from contract_tests.kit.spec import document
 
-ACCOUNT_PLACEHOLDER = "0123456789abcdef0123456789abcdef"
 REDACTED = "REDACTED"
 KEPT_HEADERS = ("content-type", "retry-after", "cf-ray")
 

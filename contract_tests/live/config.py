@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cloudflare_pages_client import DEFAULT_BASE_URL, ApiKeyAuthenticatedClient, AuthenticatedClient
-
-DEFAULT_MAX_REQUESTS = 50
+from contract_tests.kit.settings import DEFAULT_LIVE_MAX_REQUESTS, SettingError, live_max_requests
 
 
 class LiveConfigError(ValueError):
@@ -24,7 +23,7 @@ class LiveConfig:
     token: str | None = field(default=None, repr=False)
     email: str | None = field(default=None, repr=False)
     api_key: str | None = field(default=None, repr=False)
-    max_requests: int = DEFAULT_MAX_REQUESTS
+    max_requests: int = DEFAULT_LIVE_MAX_REQUESTS
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -77,11 +76,10 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> LiveConfig | No
     deployment_ids = tuple(
         part.strip() for part in environ["CLOUDFLARE_PAGES_DEPLOYMENT_ID"].split(",") if part.strip()
     )
-    budget = _get(environ, "CONTRACT_LIVE_MAX_REQUESTS")
     try:
-        max_requests = int(budget) if budget else DEFAULT_MAX_REQUESTS
-    except ValueError:
-        raise LiveConfigError(f"CONTRACT_LIVE_MAX_REQUESTS must be a whole number, not {budget!r}") from None
+        max_requests = live_max_requests(environ)
+    except SettingError as error:
+        raise LiveConfigError(str(error)) from None
     return LiveConfig(
         account_id=environ["CLOUDFLARE_ACCOUNT_ID"].strip(),
         project_name=environ["CLOUDFLARE_PAGES_PROJECT"].strip(),

@@ -4,7 +4,7 @@ The offline stand-in for the live API: the contract tests, the client's tests,
 the live run's tests (through CLOUDFLARE_BASE_URL) and the benchmarks talk to
 it over a socket, as a user's program talks to Cloudflare.
 
-How it answers `GET /accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}`:
+How it answers the operation (its path and method are those of contract_tests.kit.spec):
 
 - no `Authorization` and no `X-Auth-Key`: 401, code 10000 "Authentication error"
   (assumed: Cloudflare's status for this is not recorded);
@@ -24,7 +24,7 @@ How it answers `GET /accounts/{account_id}/pages/projects/{project_name}/deploym
   for this route";
 - any other path: 404, code 7000 "No route for that URI".
 
-Run it by hand: `python -m contract_tests.replay_server --port 8787`.
+Run it by hand: `python -m contract_tests.kit.replay_server --port 8787`.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from contract_tests.recordings import Recording, load_all
+from contract_tests.kit.recordings import Recording, load_all
+from contract_tests.kit.spec import OPERATION_METHOD, OPERATION_PATH
 
 REPLAY_TOKEN = "replay-token"
 REPLAY_EMAIL = "replay@example.com"
@@ -49,6 +50,15 @@ SELECT_HEADER = "X-Replay-Recording"
 ACCOUNT_ID = re.compile(r"^[0-9a-f]{32}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 CF_RAY = "8e00000000000000-REPLAY"
+
+
+def _route(template: str) -> re.Pattern[str]:
+    """A path template as a pattern with one named group per parameter; an empty segment still matches."""
+    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]*)", re.escape(template))
+    return re.compile(f"^{pattern}$")
+
+
+OPERATION_ROUTE = _route(OPERATION_PATH)
 
 
 def envelope(code: int, message: str, *, with_messages: bool = True) -> dict[str, Any]:
@@ -96,22 +106,20 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         self.server.requests_seen.append((self.command, self.path))
-        segments = urlsplit(self.path).path.split("/")
-        is_operation = (
-            len(segments) == 8 and segments[:2] == ["", "accounts"] and segments[3:5] == ["pages", "projects"]
-        ) and segments[6] == "deployments"
-        if not is_operation:
+        route = OPERATION_ROUTE.match(urlsplit(self.path).path)
+        if route is None:
             self._json(404, NO_ROUTE)
             return
-        if self.command != "GET":
-            self._json(405, METHOD_NOT_ALLOWED, ("Allow", "GET"))  # RFC 9110 requires it with 405
+        if self.command != OPERATION_METHOD:
+            self._json(405, METHOD_NOT_ALLOWED, ("Allow", OPERATION_METHOD))  # RFC 9110 requires it with 405
             return
         if not self._authenticated():
             return
-        account_id, project, deployment_id = (unquote(segments[i]) for i in (2, 5, 7))
+        params = {name: unquote(value) for name, value in route.groupdict().items()}
+        account_id, project, deployment_id = params["account_id"], params["project_name"], params["deployment_id"]
         if not ACCOUNT_ID.match(account_id) or not UUID.match(deployment_id):
-            route = f"/client/v4{urlsplit(self.path).path}"
-            self._json(400, envelope(7003, f"Could not route to {route}, perhaps your object identifier is invalid?"))
+            where = f"/client/v4{urlsplit(self.path).path}"
+            self._json(400, envelope(7003, f"Could not route to {where}, perhaps your object identifier is invalid?"))
             return
         selected = self.headers.get(SELECT_HEADER)
         if selected is not None:

@@ -9,11 +9,14 @@ from cloudflare_pages_client import AuthenticatedClient, Deployment, get_deploym
 from cloudflare_pages_client.api.pages_deployment.get_deployment import asyncio_detailed, sync_detailed
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
 from cloudflare_pages_client.types import Response
+from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
+from contract_tests.kit.spec import OPERATION_PATH as PATH_TEMPLATE
 
-ACCOUNT = "0123456789abcdef0123456789abcdef"
+ACCOUNT = ACCOUNT_PLACEHOLDER
 PROJECT = "docs-site"
 DEPLOYMENT = "3b0f6c1e-8d2a-4f7b-9c3e-5a1d2e4f6b70"
-OPERATION_PATH = f"/accounts/{ACCOUNT}/pages/projects/{PROJECT}/deployments/{DEPLOYMENT}"
+# The concrete path these arguments give (the name the client tests use for it).
+OPERATION_PATH = PATH_TEMPLATE.format(account_id=ACCOUNT, project_name=PROJECT, deployment_id=DEPLOYMENT)
 MODES = ("sync", "async")
 
 

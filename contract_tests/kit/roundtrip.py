@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from cloudflare_pages_client._runtime import json_pointer
+
 
 def _instant(value: str) -> datetime | None:
     if len(value) < 20 or value[10] not in "Tt":
@@ -27,7 +29,7 @@ def differences(expected: Any, actual: Any, pointer: str = "") -> list[str]:
     if isinstance(expected, dict) and isinstance(actual, dict):
         found = []
         for key in sorted(expected.keys() | actual.keys()):
-            where = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+            where = json_pointer.join(pointer, key)
             if key not in actual:
                 found.append(f"{where}: missing after the round trip")
             elif key not in expected:
@@ -40,7 +42,7 @@ def differences(expected: Any, actual: Any, pointer: str = "") -> list[str]:
             return [f"{pointer}: {len(expected)} items became {len(actual)}"]
         found = []
         for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
-            found += differences(left, right, f"{pointer}/{index}")
+            found += differences(left, right, json_pointer.join(pointer, index))
         return found
     if isinstance(expected, str) and isinstance(actual, str) and expected != actual:
         left, right = _instant(expected), _instant(actual)

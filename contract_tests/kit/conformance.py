@@ -22,15 +22,28 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 from schemathesis.errors import FailureGroup
+from schemathesis.schemas import APIOperation, BaseSchema
 
-from contract_tests.recordings import Recording
-from contract_tests.spec import document, operation, response_schema
+from cloudflare_pages_client._runtime import json_pointer
+from contract_tests.kit.recordings import Recording
+from contract_tests.kit.spec import OPERATION_METHOD, OPERATION_PATH, SPEC_PATH, document, response_schema
 
 CHECKS = [status_code_conformance, content_type_conformance, response_headers_conformance, response_schema_conformance]
 
 
+@cache
+def schemathesis_schema() -> BaseSchema:
+    return schemathesis.openapi.from_path(str(SPEC_PATH))
+
+
+def operation() -> APIOperation[Any, Any, Any, Any]:
+    """The operation as schemathesis sees it (the live run draws its requests from it too)."""
+    return schemathesis_schema()[OPERATION_PATH][OPERATION_METHOD]
+
+
 def _pointer(path: list[str | int]) -> str:
-    return "/" + "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    # The whole body reads as "/" in these messages, as in the round-trip check's.
+    return json_pointer.join("", *path) or "/"
 
 
 @cache
@@ -55,7 +68,7 @@ def _merged_away(recording: Recording, reported: set[tuple[str, str]]) -> list[s
 
 def violations(recording: Recording) -> list[str]:
     """Every way the recorded reply departs from the spec; empty when it conforms."""
-    request = requests.Request("GET", f"http://replay.invalid{recording.url_path}").prepare()
+    request = requests.Request(recording.method, f"http://replay.invalid{recording.url_path}").prepare()
     response = schemathesis.Response(
         status_code=recording.status,
         headers={name: [value] for name, value in recording.headers.items()},

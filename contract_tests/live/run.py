@@ -1,6 +1,6 @@
 """The live run: the offline contract checks, against the real Cloudflare API.
 
-Steps, each request counted against one budget (live_budget.py):
+Steps, each request counted against one budget (budget.py):
 1. canary: every configured deployment must answer 200 with a readable
    Deployment, or the run stops (a dead token would otherwise make every reply
    a conforming 4XX envelope and the run look green);
@@ -9,8 +9,9 @@ Steps, each request counted against one budget (live_budget.py):
 3. generated requests: schemathesis draws GET requests for the operation
    (positive mode only: no other method, no negative data) with what budget
    is left.
-Every exchange becomes a Recording, so it goes through exactly the checks the
-recorded ones do.
+Steps 1 and 2 go through the generated endpoint (`sync_detailed`), so the code
+users run meets Cloudflare every night. Every exchange becomes a Recording, so
+it goes through exactly the checks the recorded ones do.
 """
 
 from __future__ import annotations
@@ -20,11 +21,9 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
-import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import (
@@ -34,13 +33,15 @@ from schemathesis.checks import (
 )
 from schemathesis.errors import FailureGroup
 
-from cloudflare_pages_client import AuthenticatedClient, RetryPolicy
+from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, ResponseDecodeError, RetryPolicy
+from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from cloudflare_pages_client.client import is_retryable_status
-from contract_tests.live_budget import CLOUDFLARE_MIN_INTERVAL, BudgetedTransport, BudgetExhausted
-from contract_tests.live_config import LiveConfig
-from contract_tests.recordings import OPERATION_PATH, Recording
+from contract_tests.kit.conformance import operation
+from contract_tests.kit.recordings import Recording
+from contract_tests.kit.settings import CLOUDFLARE_MIN_INTERVAL
+from contract_tests.live.budget import BudgetedTransport, BudgetExhausted
+from contract_tests.live.config import LiveConfig
 
-SPEC = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
 # Only checks whose expectations about Cloudflare are confirmed by recordings. Off until then:
 # missing_required_header and ignored_auth (they expect exactly 401 without credentials),
 # negative_data_rejection (what Cloudflare answers to an invalid id is not recorded), and
@@ -110,8 +111,10 @@ class LiveRun:
         self.transport = BudgetedTransport(
             httpx.HTTPTransport(), limit=config.max_requests, min_interval=min_interval, sleep=wait
         )
+        # The reply as httpx saw it, after the client's retries: what a recording keeps.
+        self._last_reply: httpx.Response | None = None
         options: dict[str, Any] = {
-            "httpx_args": {"transport": self.transport},
+            "httpx_args": {"transport": self.transport, "event_hooks": {"response": [self._keep_reply]}},
             "max_retries": LIVE_RETRIES,
             "retry_policy": policy,
             "timeout": 30.0,
@@ -132,15 +135,26 @@ class LiveRun:
 
     # -- each step ----------------------------------------------------------------
 
+    def _keep_reply(self, response: httpx.Response) -> None:
+        self._last_reply = response
+
     def _send(self, client: AuthenticatedClient, params: dict[str, str]) -> httpx.Response:
-        """One GET of the operation (the client retries transient failures); the raw reply."""
-        http = client.get_httpx_client()
-        url = OPERATION_PATH.format(**params)
+        """One call of the generated endpoint (which retries transient failures); the raw reply."""
+        self._last_reply = None
         try:
-            response = http.get(url)
-        except httpx.TransportError as error:
-            raise ApiUnavailable(f"API unavailable: no answer after {LIVE_RETRIES + 1} attempts ({error!r})") from error
-        response.read()
+            endpoint.sync_detailed(params["account_id"], params["project_name"], params["deployment_id"], client=client)
+        except APIConnectionError as error:
+            raise ApiUnavailable(
+                f"API unavailable: no answer after {LIVE_RETRIES + 1} attempts ({error.__cause__!r})"
+            ) from error
+        except ResponseDecodeError:
+            pass  # a body the models cannot read: the checks on the recorded exchange report it
+        except ValueError as error:
+            # The client's own path checks refuse a configured identifier ("", ".", "..", control characters).
+            raise CanaryFailed(f"the client refuses the configured identifiers: {error}") from error
+        response = self._last_reply
+        if response is None:
+            raise AssertionError("the endpoint returned without a reply passing the client's event hook")
         if is_retryable_status(response.status_code):
             raise ApiUnavailable(
                 f"API unavailable: Cloudflare kept answering {response.status_code} after {LIVE_RETRIES + 1} attempts"
@@ -194,8 +208,7 @@ class LiveRun:
         budget = self.transport.remaining
         if budget <= 0:
             return
-        operation = schemathesis.openapi.from_path(str(SPEC))[OPERATION_PATH]["GET"]
-        strategy = operation.as_strategy(
+        strategy = operation().as_strategy(
             GenerationMode.POSITIVE,
             path_parameters={"account_id": self.config.account_id, "project_name": self.config.project_name},
         )

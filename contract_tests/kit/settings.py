@@ -1,0 +1,96 @@
+"""Every `CONTRACT_*` setting, read here and nowhere else, each with its default.
+
+The offline checks are deterministic by default (fixed seed, derandomized), so
+CI gives the same verdict on the same code; `CONTRACT_RANDOM=1` draws new cases
+on every run and `CONTRACT_EXAMPLES=N` sets how many (e.g. `make contract
+CONTRACT_RANDOM=1 CONTRACT_EXAMPLES=2000` for a longer exploration). The live
+run reads its budget, pacing and report folder here too. contract_tests/README.md
+documents each variable; a test keeps that table and this module in step.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from contract_tests.kit.paths import REPORTS_DIR
+
+SEED = 42
+DEFAULT_BODY_EXAMPLES = 200
+DEFAULT_REQUEST_EXAMPLES = 100
+DEFAULT_LIVE_MAX_REQUESTS = 50
+# Cloudflare allows 1,200 requests per five minutes: one every 0.25 s.
+CLOUDFLARE_MIN_INTERVAL = 300.0 / 1200.0
+
+# name: what it sets, as contract_tests/README.md's settings table states it.
+VARIABLES = {
+    "CONTRACT_FAIL_ON_DRIFT": "any drift fails the run",
+    "CONTRACT_RANDOM": "new random cases each run",
+    "CONTRACT_EXAMPLES": "generated bodies (and schemathesis cases) per offline run",
+    "CONTRACT_LIVE_MAX_REQUESTS": "the live run's request budget",
+    "CONTRACT_LIVE_MIN_INTERVAL": "seconds between live requests",
+    "CONTRACT_REPORTS_DIR": "where the live run writes its reports",
+}
+
+
+class SettingError(ValueError):
+    """A setting has a value that cannot be used: the message names the variable."""
+
+
+def _text(environ: Mapping[str, str], name: str) -> str:
+    return environ.get(name, "").strip()
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    return _text(environ, name) not in ("", "0")
+
+
+def _whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
+    text = _text(environ, name)
+    try:
+        return int(text) if text else default
+    except ValueError:
+        raise SettingError(f"{name} must be a whole number, not {text!r}") from None
+
+
+def fail_on_drift(environ: Mapping[str, str] = os.environ) -> bool:
+    """Drift is reported and allowed by default; set CONTRACT_FAIL_ON_DRIFT=1 to make any drift fail the run."""
+    return _flag(environ, "CONTRACT_FAIL_ON_DRIFT")
+
+
+def random_cases(environ: Mapping[str, str] = os.environ) -> bool:
+    return _flag(environ, "CONTRACT_RANDOM")
+
+
+def body_examples(environ: Mapping[str, str] = os.environ) -> int:
+    return _whole_number(environ, "CONTRACT_EXAMPLES", DEFAULT_BODY_EXAMPLES)
+
+
+def request_examples(environ: Mapping[str, str] = os.environ) -> int:
+    return _whole_number(environ, "CONTRACT_EXAMPLES", DEFAULT_REQUEST_EXAMPLES)
+
+
+def live_max_requests(environ: Mapping[str, str] = os.environ) -> int:
+    """An empty value is the default: the nightly workflow passes its input through, given or not."""
+    return _whole_number(environ, "CONTRACT_LIVE_MAX_REQUESTS", DEFAULT_LIVE_MAX_REQUESTS)
+
+
+def live_min_interval(environ: Mapping[str, str] = os.environ) -> float:
+    text = _text(environ, "CONTRACT_LIVE_MIN_INTERVAL")
+    try:
+        return float(text) if text else CLOUDFLARE_MIN_INTERVAL
+    except ValueError:
+        raise SettingError(f"CONTRACT_LIVE_MIN_INTERVAL must be a number of seconds, not {text!r}") from None
+
+
+def reports_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    text = _text(environ, "CONTRACT_REPORTS_DIR")
+    return Path(text) if text else REPORTS_DIR
+
+
+# The offline suite's settings, read once when pytest imports the checks.
+RANDOM = random_cases()
+BODY_EXAMPLES = body_examples()
+REQUEST_EXAMPLES = request_examples()
+FAIL_ON_DRIFT = fail_on_drift()
