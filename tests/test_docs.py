@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.paths import ROOT
+from contract_tests.kit.paths import ROOT
 
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
