@@ -10,17 +10,7 @@ import pytest
 
 from cloudflare_pages_client._runtime.clients import ApiKeyAuthenticatedClient, AuthenticatedClient, Client
 from cloudflare_pages_client._runtime.retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-
-
-class Waits:
-    def __init__(self) -> None:
-        self.seconds: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.seconds.append(seconds)
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.seconds.append(seconds)
+from tests.runtime.waits import Waits
 
 
 def flaky(failures: int) -> tuple[httpx.MockTransport, list[httpx.Request]]:

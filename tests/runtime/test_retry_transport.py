@@ -11,6 +11,7 @@ import pytest
 
 from cloudflare_pages_client._runtime.constants import MAX_RETRIES_EXTENSION
 from cloudflare_pages_client._runtime.retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from tests.runtime.waits import Waits
 
 URL = "https://api.example/client/v4/thing"
 Step = httpx.Response | Exception
@@ -47,17 +48,6 @@ class AsyncInner(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return self.script.next(request)
-
-
-class Waits:
-    def __init__(self) -> None:
-        self.seconds: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.seconds.append(seconds)
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.seconds.append(seconds)
 
 
 def send(
