@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated lint typecheck test test-published contract contract-live record upstream-diff bench
+.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record upstream-diff bench
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -14,6 +14,7 @@ help:
 	@echo "make test             everything: generated-tree check, lint, typecheck, all tests"
 	@echo "make generate         regenerate generated/ from openapi/"
 	@echo "make check-generated  fail if generated/ is not what openapi/ produces"
+	@echo "make template-overrides [UPDATE=1]  our templates' lines against stock; check (rewrite) openapi/templates.lock"
 	@echo "make contract-live    the same checks against the live API (needs CLOUDFLARE_* variables; see README)"
 	@echo "make record           save what the last live run saw as recordings (redacted)"
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
@@ -36,6 +37,9 @@ generate: $(READY)
 
 check-generated: $(READY)
 	$(BIN)/python -m scripts.check_generated
+
+template-overrides: $(READY)
+	$(BIN)/python -m scripts.template_overrides $(if $(UPDATE),--update,)
 
 lint: $(READY)
 	$(BIN)/ruff check .

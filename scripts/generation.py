@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "openapi.yaml"
 CONFIG = ROOT / "openapi" / "generator-config.yaml"
@@ -63,8 +65,7 @@ def _clean_environment() -> dict[str, str]:
     return env
 
 
-def generate_into(destination: Path) -> None:
-    """Write the package into `destination`, which must not exist yet."""
+def _run_generator(destination: Path, config: Path, templates: Path | None) -> None:
     check_tool_versions()
     if destination.exists():
         raise GenerationError(f"{destination} exists; generation writes into a fresh folder only")
@@ -76,21 +77,40 @@ def generate_into(destination: Path) -> None:
         "--path",
         str(SPEC),
         "--config",
-        str(CONFIG),
+        str(config),
         "--meta",
         "none",
         "--output-path",
         str(destination),
         "--fail-on-warning",
     ]
-    if TEMPLATES.is_dir():
-        command += ["--custom-template-path", str(TEMPLATES)]
+    if templates is not None:
+        command += ["--custom-template-path", str(templates)]
     # Run from an empty folder so that nothing around the checkout is read.
     with tempfile.TemporaryDirectory(prefix="generate-cwd-") as cwd:
         result = subprocess.run(command, cwd=cwd, env=_clean_environment(), capture_output=True, text=True)
     if result.returncode != 0:
         raise GenerationError(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
+
+
+def generate_into(destination: Path) -> None:
+    """Write the package into `destination`, which must not exist yet."""
+    _run_generator(destination, CONFIG, TEMPLATES if TEMPLATES.is_dir() else None)
     overlay_runtime(destination)
+
+
+def generate_stock_into(destination: Path, package: str) -> None:
+    """The package as the generator's stock templates write it, named `package`: no template, no runtime.
+
+    What the template forks are compared with (tests/test_model_forks.py). The post-hooks are left out:
+    they only format, and they take most of the time.
+    """
+    config = yaml.safe_load(CONFIG.read_text())
+    config.update(package_name_override=package, project_name_override=package.replace("_", "-"), post_hooks=[])
+    with tempfile.TemporaryDirectory(prefix="generate-stock-") as folder:
+        stock_config = Path(folder) / "config.yaml"
+        stock_config.write_text(yaml.safe_dump(config))
+        _run_generator(destination, stock_config, templates=None)
 
 
 def runtime_files() -> list[Path]:

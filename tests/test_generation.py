@@ -81,11 +81,35 @@ def test_stale_and_missing_files_are_named(checkout: Path) -> None:
 
 
 def test_template_change_without_regeneration_is_named(checkout: Path) -> None:
-    template = checkout / "openapi" / "templates" / "errors.py.jinja"
-    template.write_text(template.read_text().replace("BODY_EXCERPT_BYTES = 200", "BODY_EXCERPT_BYTES = 100"))
+    template = checkout / "openapi" / "templates" / "endpoint_module.py.jinja"
+    template.write_text(template.read_text().replace('PATH = "', 'PATH: str = "'))
     result = check(checkout)
     assert result.returncode == 1
-    assert "differs from what openapi/ generates: errors.py" in result.stderr
+    assert "differs from what openapi/ generates: api/pages_deployment/get_deployment.py" in result.stderr
+    assert "1 files" in result.stderr
+
+
+def test_runtime_change_without_regeneration_is_named(checkout: Path) -> None:
+    constants = checkout / "openapi" / "runtime" / "_runtime" / "constants.py"
+    constants.write_text(constants.read_text().replace("BODY_EXCERPT_BYTES = 200", "BODY_EXCERPT_BYTES = 100"))
+    result = check(checkout)
+    assert result.returncode == 1
+    assert "differs from what openapi/ generates: _runtime/constants.py" in result.stderr
+    assert "1 files" in result.stderr
+
+
+def test_a_new_runtime_module_must_be_generated_too(checkout: Path) -> None:
+    (checkout / "openapi" / "runtime" / "_runtime" / "extra.py").write_text('"""A new runtime module."""\n')
+    result = check(checkout)
+    assert result.returncode == 1
+    assert "missing (generated from openapi/ but not committed): _runtime/extra.py" in result.stderr
+
+
+def test_a_runtime_module_never_replaces_a_generated_one(checkout: Path) -> None:
+    (checkout / "openapi" / "runtime" / "client.py").write_text('"""Would hide the generated client.py."""\n')
+    result = check(checkout)
+    assert result.returncode == 2
+    assert "openapi/runtime/client.py would overwrite a file the generator wrote" in result.stderr
 
 
 def test_ruff_configuration_in_a_parent_folder_does_not_leak_in(checkout: Path) -> None:

@@ -2,5 +2,14 @@
 
 Written in openapi/runtime/ and copied unchanged into the generated package by
 `make generate` (scripts/generation.py), so that ruff, mypy and unit tests see
-it as source while generated/ stays a pure function of openapi/.
+it as source while generated/ stays a pure function of openapi/. The templates
+in openapi/templates/ keep only what varies with the spec and call these modules.
+
+The import rule, inside the runtime:
+- relative imports only (the package may be generated under another name);
+- the core modules (constants, types, errors, auth, retry, clients, wire,
+  json_pointer) import nothing from the generated `models` or `api`, so that
+  every operation module can import them;
+- only `operations` (which wraps the generated operation) and `exports` (the
+  package root's names) import from `models` and `api`.
 """

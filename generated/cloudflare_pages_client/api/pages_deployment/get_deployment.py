@@ -1,32 +1,16 @@
-import re
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import MAX_RETRIES_EXTENSION, AuthenticatedClient, Client
+from ..._runtime import wire
+from ...client import AuthenticatedClient, Client
 from ...models.deployment_envelope import DeploymentEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
-# Unicode's categories Cc (C0, DEL, C1) and Cs (surrogates), in one search rather than a call per character.
-_CONTROL_CHARACTER = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
-
-
-def _path_segment(name: str, value: object) -> str:
-    """`value` quoted as one path segment; ValueError when it cannot stay one."""
-    text = str(value)
-    if text in ("", ".", ".."):
-        raise ValueError(
-            f"{name} must be a name, not {text!r}: an empty, '.' or '..' segment would send the request "
-            "to another endpoint"
-        )
-    found = _CONTROL_CHARACTER.search(text)
-    if found is not None:
-        raise ValueError(f"{name} contains a control character ({found.group()!r} at position {found.start()})")
-    return quote(text, safe="")
+METHOD = "GET"
+PATH = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
 
 
 def _get_kwargs(
@@ -36,11 +20,11 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}".format(
-            account_id=_path_segment("account_id", account_id),
-            project_name=_path_segment("project_name", project_name),
-            deployment_id=_path_segment("deployment_id", deployment_id),
+        "method": METHOD,
+        "url": PATH.format(
+            account_id=wire.path_segment("account_id", account_id),
+            project_name=wire.path_segment("project_name", project_name),
+            deployment_id=wire.path_segment("deployment_id", deployment_id),
         ),
     }
 
@@ -76,89 +60,10 @@ def _parse_response(
         return None
 
 
-def _is_json(response: httpx.Response) -> bool:
-    media_type = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
-    return media_type == "application/json" or media_type.endswith("+json")
-
-
-def _decode(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeploymentEnvelope | ErrorEnvelope | None:
-    content_type = response.headers.get("content-type", "")
-    if not _is_json(response):
-        if response.status_code >= 500:
-            # The spec allows Cloudflare's HTML pages here; the raw body stays in Response.content.
-            return None
-        raise errors.ResponseDecodeError(
-            status_code=response.status_code,
-            content_type=content_type,
-            body=response.content,
-            reason="not JSON",
-        )
-    try:
-        return _parse_response(client=client, response=response)
-    except errors.CloudflarePagesError:
-        raise
-    except KeyError as error:
-        reason = f"required field {error} is missing"
-    except (ValueError, TypeError, AttributeError) as error:
-        reason = f"{type(error).__name__}: {error}"
-    raise errors.ResponseDecodeError(
-        status_code=response.status_code, content_type=content_type, body=response.content, reason=reason
-    )
-
-
-def _status(code: int) -> HTTPStatus | int:
-    try:
-        return HTTPStatus(code)
-    except ValueError:
-        return code
-
-
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[DeploymentEnvelope | ErrorEnvelope]:
-    return Response(
-        status_code=_status(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_decode(client=client, response=response),
-    )
-
-
-def _request_options(timeout: httpx.Timeout | float | None | Unset, max_retries: int | None) -> dict[str, Any]:
-    options: dict[str, Any] = {}
-    if not isinstance(timeout, Unset):
-        options["timeout"] = timeout
-    if max_retries is not None:
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
-        options["extensions"] = {MAX_RETRIES_EXTENSION: max_retries}
-    return options
-
-
-def _transport_error(
-    error: httpx.TransportError, client: AuthenticatedClient | Client, max_retries: int | None
-) -> errors.APIConnectionError:
-    attempts = 1 + (client.max_retries if max_retries is None else max_retries)
-    try:
-        url = str(error.request.url)
-    except RuntimeError:  # httpx raised before the request existed
-        url = "the API"
-    tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
-    if isinstance(error, httpx.TimeoutException):
-        return errors.APITimeoutError(
-            f"No answer from {url} within the timeout after {tries} ({type(error).__name__}). "
-            "Check the network, or raise the timeout (timeout=...).",
-            url=url,
-            attempts=attempts,
-        )
-    return errors.APIConnectionError(
-        f"Could not get an answer from {url} after {tries} ({type(error).__name__}: {error}). "
-        "Check the network and the base URL.",
-        url=url,
-        attempts=attempts,
-    )
+    return wire.build_response(client, response, _parse_response)
 
 
 def sync_detailed(
@@ -180,8 +85,11 @@ def sync_detailed(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
+        errors.APITimeoutError: If no answer comes within the timeout, after the retries.
+        errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
+        errors.ResponseDecodeError: If the answer is not the JSON the spec promises for its status.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Response[DeploymentEnvelope | ErrorEnvelope]
@@ -193,10 +101,7 @@ def sync_detailed(
         deployment_id=deployment_id,
     )
 
-    try:
-        response = client.get_httpx_client().request(**kwargs, **_request_options(timeout, max_retries))
-    except httpx.TransportError as error:
-        raise _transport_error(error, client, max_retries) from error
+    response = wire.send(client, kwargs, timeout, max_retries)
 
     return _build_response(client=client, response=response)
 
@@ -218,8 +123,11 @@ def sync(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
+        errors.APITimeoutError: If no answer comes within the timeout, after the retries.
+        errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
+        errors.ResponseDecodeError: If the answer is not the JSON the spec promises for its status.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         DeploymentEnvelope | ErrorEnvelope
@@ -252,8 +160,11 @@ async def asyncio_detailed(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
+        errors.APITimeoutError: If no answer comes within the timeout, after the retries.
+        errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
+        errors.ResponseDecodeError: If the answer is not the JSON the spec promises for its status.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Response[DeploymentEnvelope | ErrorEnvelope]
@@ -265,10 +176,7 @@ async def asyncio_detailed(
         deployment_id=deployment_id,
     )
 
-    try:
-        response = await client.get_async_httpx_client().request(**kwargs, **_request_options(timeout, max_retries))
-    except httpx.TransportError as error:
-        raise _transport_error(error, client, max_retries) from error
+    response = await wire.send_async(client, kwargs, timeout, max_retries)
 
     return _build_response(client=client, response=response)
 
@@ -290,8 +198,11 @@ async def asyncio(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
+        errors.APITimeoutError: If no answer comes within the timeout, after the retries.
+        errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
+        errors.ResponseDecodeError: If the answer is not the JSON the spec promises for its status.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         DeploymentEnvelope | ErrorEnvelope

@@ -1,0 +1,199 @@
+"""Every error this package raises, and how an error reply becomes one.
+
+    CloudflarePagesError
+    ├── APIConnectionError          no answer: connection refused or dropped (after the retries)
+    │   └── APITimeoutError         no answer within the timeout (after the retries)
+    ├── ResponseDecodeError         an answer, but not the JSON the spec promises
+    ├── UnexpectedStatus            a status code the spec does not document
+    └── APIError                    Cloudflare answered with an error
+        ├── AuthenticationError     401/403 or code 10000: the token or key is wrong, expired or lacks permission
+        ├── NotFoundError           404: no such project or deployment
+        ├── RateLimitError          429: too many requests; see retry_after
+        └── ServerError             5xx, including Cloudflare's own 520-530
+
+No message ever contains a token or an API key: the request's headers are never read here.
+"""
+
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+from .constants import BODY_EXCERPT_BYTES
+
+_EDGE_STATUS = {
+    520: "Web server returned an unknown error",
+    521: "Web server is down",
+    522: "Connection timed out",
+    523: "Origin is unreachable",
+    524: "A timeout occurred",
+    525: "SSL handshake failed",
+    526: "Invalid SSL certificate",
+    527: "Railgun error",
+    530: "Origin DNS error",
+}
+
+
+def status_text(status_code: int) -> str:
+    """'404 Not Found', '522 Connection timed out (Cloudflare edge)', or just the number."""
+    if status_code in _EDGE_STATUS:
+        return f"{status_code} {_EDGE_STATUS[status_code]} (Cloudflare edge)"
+    try:
+        return f"{status_code} {HTTPStatus(status_code).phrase}"
+    except ValueError:
+        return str(status_code)
+
+
+class CloudflarePagesError(Exception):
+    """The base of every error this package raises."""
+
+
+class APIConnectionError(CloudflarePagesError):
+    """Cloudflare could not be reached, or the connection broke before an answer came (after the retries)."""
+
+    def __init__(self, message: str, *, url: str, attempts: int) -> None:
+        self.url = url
+        self.attempts = attempts
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    """No answer within the timeout (after the retries)."""
+
+
+class ResponseDecodeError(CloudflarePagesError):
+    """The answer is not the JSON the spec promises for its status: the body is kept, in part, to look at."""
+
+    def __init__(self, *, status_code: int, content_type: str, body: bytes, reason: str) -> None:
+        self.status_code = status_code
+        self.content_type = content_type
+        self.body_start = body[:BODY_EXCERPT_BYTES]
+        self.reason = reason
+        excerpt = self.body_start.decode("utf-8", errors="replace")
+        more = "..." if len(body) > BODY_EXCERPT_BYTES else ""
+        super().__init__(
+            f"Cloudflare answered {status_text(status_code)} with a body this client cannot read "
+            f"({reason}); content-type {content_type or 'missing'!r}, body starts {excerpt!r}{more}. "
+            "If Cloudflare changed its answer, update openapi/openapi.yaml; if it is an edge page, retry later."
+        )
+
+
+class UnexpectedStatus(CloudflarePagesError):
+    """A status code the spec does not document (raised when Client.raise_on_unexpected_status is True)."""
+
+    def __init__(self, status_code: int, content: bytes) -> None:
+        self.status_code = status_code
+        self.content = content
+        excerpt = content[:BODY_EXCERPT_BYTES].decode("utf-8", errors="replace")
+        super().__init__(
+            f"Unexpected status code: {status_text(status_code)}; the spec does not document it. "
+            f"Body starts {excerpt!r}"
+        )
+
+
+class APIError(CloudflarePagesError):
+    """Cloudflare answered with an error.
+
+    Attributes:
+        status_code: The HTTP status.
+        codes: Cloudflare's error codes from the envelope's ``errors[].code`` (empty for an HTML page).
+        messages: The matching ``errors[].message`` texts.
+        cf_ray: The ``cf-ray`` header, the id Cloudflare support asks for.
+        envelope: The parsed error envelope, when the body was one.
+    """
+
+    hint = "See the messages above."
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        codes: list[int],
+        messages: list[str],
+        cf_ray: str | None,
+        envelope: Any = None,
+    ) -> None:
+        self.status_code = status_code
+        self.codes = codes
+        self.messages = messages
+        self.cf_ray = cf_ray
+        self.envelope = envelope
+        if codes:
+            details = "; ".join(f"[{code}] {message}" for code, message in zip(codes, messages, strict=False))
+        else:
+            details = "no error envelope (not a JSON reply)"
+        ray = f" (cf-ray {cf_ray})" if cf_ray else ""
+        super().__init__(f"Cloudflare answered {status_text(status_code)}: {details}{ray}. {self.hint}")
+
+
+class AuthenticationError(APIError):
+    hint = (
+        "The token or API key was rejected: check that it is current and has the Pages Read permission "
+        "for this account."
+    )
+
+
+class NotFoundError(APIError):
+    hint = "Check the account id, the project name and the deployment id."
+
+
+class RateLimitError(APIError):
+    """Attributes:
+    retry_after: Seconds Cloudflare asked to wait (from Retry-After), or None.
+    """
+
+    hint = "Over Cloudflare's rate limit (1,200 requests per five minutes); wait and retry."
+
+    def __init__(self, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(**kwargs)
+
+
+class ServerError(APIError):
+    hint = "Cloudflare or its edge failed; this is usually transient, retry later."
+
+
+# Cloudflare's error code for a rejected token or key, whatever the HTTP status says.
+AUTHENTICATION_ERROR_CODE = 10000
+
+
+def api_error(status_code: int, headers: Mapping[str, str], envelope: Any, retry_after: float | None) -> APIError:
+    """The typed error for an error reply; `envelope` is the parsed ErrorEnvelope or None."""
+    codes: list[int] = []
+    messages: list[str] = []
+    for error in getattr(envelope, "errors", None) or []:
+        codes.append(error.code)
+        messages.append(error.message)
+    fields: dict[str, Any] = {
+        "status_code": status_code,
+        "codes": codes,
+        "messages": messages,
+        "cf_ray": headers.get("cf-ray"),
+        "envelope": envelope,
+    }
+    if status_code in (401, 403) or AUTHENTICATION_ERROR_CODE in codes:
+        return AuthenticationError(**fields)
+    if status_code == 404:
+        return NotFoundError(**fields)
+    if status_code == 429:
+        return RateLimitError(retry_after=retry_after, **fields)
+    if status_code >= 500:
+        return ServerError(**fields)
+    return APIError(**fields)
+
+
+__all__ = [
+    "AUTHENTICATION_ERROR_CODE",
+    "BODY_EXCERPT_BYTES",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "CloudflarePagesError",
+    "NotFoundError",
+    "RateLimitError",
+    "ResponseDecodeError",
+    "ServerError",
+    "UnexpectedStatus",
+    "api_error",
+    "status_text",
+]

@@ -1,0 +1,64 @@
+"""get_deployment / get_deployment_async: the Deployment, or the typed error Cloudflare's answer means.
+
+With exports.py, the only runtime module that imports from the generated `api` and `models`.
+"""
+
+import httpx
+
+from ..api.pages_deployment import get_deployment as _operation
+from ..models import Deployment, DeploymentEnvelope, ErrorEnvelope
+from .clients import AuthenticatedClient
+from .errors import UnexpectedStatus, api_error
+from .retry import parse_retry_after
+from .types import UNSET, Response, Unset
+
+
+def _deployment_or_error(response: Response[DeploymentEnvelope | ErrorEnvelope]) -> Deployment:
+    if response.status_code == 200 and isinstance(response.parsed, DeploymentEnvelope):
+        return response.parsed.result
+    if response.status_code >= 400:
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        raise api_error(int(response.status_code), response.headers, response.parsed, retry_after)
+    raise UnexpectedStatus(int(response.status_code), response.content)
+
+
+def get_deployment(
+    client: AuthenticatedClient,
+    *,
+    account_id: str,
+    project_name: str,
+    deployment_id: str,
+    timeout: httpx.Timeout | float | Unset | None = UNSET,
+    max_retries: int | None = None,
+) -> Deployment:
+    """Fetch a deployment.
+
+    Raises:
+        ValueError: a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
+        AuthenticationError, NotFoundError, RateLimitError, ServerError, APIError: Cloudflare answered an error.
+        APITimeoutError, APIConnectionError: no answer, after the retries.
+        ResponseDecodeError: an answer that is not the JSON the spec promises.
+    """
+    response = _operation.sync_detailed(
+        account_id, project_name, deployment_id, client=client, timeout=timeout, max_retries=max_retries
+    )
+    return _deployment_or_error(response)
+
+
+async def get_deployment_async(
+    client: AuthenticatedClient,
+    *,
+    account_id: str,
+    project_name: str,
+    deployment_id: str,
+    timeout: httpx.Timeout | float | Unset | None = UNSET,
+    max_retries: int | None = None,
+) -> Deployment:
+    """The async twin of get_deployment: the same arguments, result and errors."""
+    response = await _operation.asyncio_detailed(
+        account_id, project_name, deployment_id, client=client, timeout=timeout, max_retries=max_retries
+    )
+    return _deployment_or_error(response)
+
+
+__all__ = ["get_deployment", "get_deployment_async"]

@@ -1,0 +1,222 @@
+"""When to retry, how long to wait, and the transports that do it (sync and async).
+
+Every decision is one method of RetryPolicy, so that a test (or a subclass) can
+look at each alone; the transports only loop.
+"""
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import httpx
+from attrs import define, field
+
+from .constants import (
+    INITIAL_RETRY_DELAY,
+    LOGGER_NAME,
+    MAX_RETRIES_EXTENSION,
+    MAX_RETRY_AFTER,
+    MAX_RETRY_DELAY,
+    RETRY_JITTER,
+)
+
+logger = logging.getLogger(LOGGER_NAME)
+
+# Failures worth another try: the request may not have reached Cloudflare, or the answer got lost.
+RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+# Sending one of these again changes nothing on the server, so only they are retried.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def parse_retry_after(value: str | None, now: Callable[[], datetime] = _utc_now) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - now()).total_seconds()
+    if seconds != seconds:  # NaN
+        return None
+    return max(seconds, 0.0)
+
+
+def check_max_retries(value: int) -> int:
+    if value < 0:
+        raise ValueError(f"max_retries must be 0 or more, got {value}")
+    return value
+
+
+@define(frozen=True)
+class RetryPolicy:
+    """Which failures are retried and how long to wait; the clock, sleep and jitter sources can be replaced.
+
+    Attributes:
+        initial_delay: The first backoff, doubled on each retry.
+        max_delay: The longest computed backoff.
+        max_retry_after: The longest wait a Retry-After header can ask for; longer asks wait this long.
+        sleep: How the sync client waits.
+        async_sleep: How the async client waits.
+        jitter: A number in [0, 1); the backoff is shortened by up to a quarter of it.
+        now: The current time, to read a Retry-After given as an HTTP date.
+    """
+
+    initial_delay: float = INITIAL_RETRY_DELAY
+    max_delay: float = MAX_RETRY_DELAY
+    max_retry_after: float = MAX_RETRY_AFTER
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+    jitter: Callable[[], float] = field(default=random.random, repr=False)
+    now: Callable[[], datetime] = field(default=_utc_now, repr=False)
+
+    def retries_for(self, request: httpx.Request, default: int) -> int:
+        """How many retries `request` may have: none unless idempotent, else its per-call override or `default`."""
+        if request.method not in IDEMPOTENT_METHODS:
+            return 0
+        return int(request.extensions.get(MAX_RETRIES_EXTENSION, default))
+
+    def should_retry_status(self, status_code: int) -> bool:
+        # 429: rate limited; 5xx: the API or Cloudflare's edge (520-530) failed.
+        return status_code == 429 or status_code >= 500
+
+    def should_retry_error(self, error: BaseException) -> bool:
+        return isinstance(error, RETRYABLE_ERRORS)
+
+    def backoff(self, retry_number: int) -> float:
+        """The exponential backoff before retry number `retry_number` (0 for the first), with jitter."""
+        backoff = min(self.initial_delay * 2.0**retry_number, self.max_delay)
+        return backoff * (1.0 - RETRY_JITTER * self.jitter())
+
+    def delay(self, retry_number: int, response: httpx.Response | None) -> float:
+        """Seconds to wait before retry number `retry_number`: the (capped) Retry-After, else the backoff."""
+        if response is not None:
+            retry_after = parse_retry_after(response.headers.get("retry-after"), self.now)
+            if retry_after is not None:
+                return min(retry_after, self.max_retry_after)
+        return self.backoff(retry_number)
+
+
+_DEFAULT_POLICY = RetryPolicy()
+
+
+def is_retryable_status(status_code: int) -> bool:
+    """Whether the default policy retries an answer with this status."""
+    return _DEFAULT_POLICY.should_retry_status(status_code)
+
+
+class _Attempts:
+    """One request's retry loop: after each failure, the wait before the next try, or None to give up."""
+
+    def __init__(self, policy: RetryPolicy, request: httpx.Request, default_retries: int) -> None:
+        self._policy = policy
+        self._request = request
+        self._retries = policy.retries_for(request, default_retries)
+        self._retry = 0
+
+    def wait_after_error(self, error: Exception) -> float | None:
+        if self._retry >= self._retries or not self._policy.should_retry_error(error):
+            return None
+        return self._next(self._policy.delay(self._retry, None), type(error).__name__)
+
+    def wait_after_response(self, response: httpx.Response) -> float | None:
+        if self._retry >= self._retries or not self._policy.should_retry_status(response.status_code):
+            return None
+        return self._next(self._policy.delay(self._retry, response), f"status {response.status_code}")
+
+    def _next(self, delay: float, reason: str) -> float:
+        self._retry += 1
+        logger.debug(
+            "Retrying %s %s after %s (retry %d of %d) in %.2f s",
+            self._request.method,
+            self._request.url.path,
+            reason,
+            self._retry,
+            self._retries,
+            delay,
+        )
+        return delay
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Retries an idempotent request on connection errors, timeouts, 429 and 5xx."""
+
+    def __init__(self, transport: httpx.BaseTransport, max_retries: int, policy: RetryPolicy) -> None:
+        self._transport = transport
+        self._max_retries = max_retries
+        self._policy = policy
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = _Attempts(self._policy, request, self._max_retries)
+        while True:
+            try:
+                response = self._transport.handle_request(request)
+            except httpx.TransportError as error:
+                wait = attempts.wait_after_error(error)
+                if wait is None:
+                    raise
+            else:
+                wait = attempts.wait_after_response(response)
+                if wait is None:
+                    return response
+                response.close()
+            self._policy.sleep(wait)
+
+    def close(self) -> None:
+        self._transport.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """The async twin of RetryTransport."""
+
+    def __init__(self, transport: httpx.AsyncBaseTransport, max_retries: int, policy: RetryPolicy) -> None:
+        self._transport = transport
+        self._max_retries = max_retries
+        self._policy = policy
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = _Attempts(self._policy, request, self._max_retries)
+        while True:
+            try:
+                response = await self._transport.handle_async_request(request)
+            except httpx.TransportError as error:
+                wait = attempts.wait_after_error(error)
+                if wait is None:
+                    raise
+            else:
+                wait = attempts.wait_after_response(response)
+                if wait is None:
+                    return response
+                await response.aclose()
+            await self._policy.async_sleep(wait)
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "RETRYABLE_ERRORS",
+    "AsyncRetryTransport",
+    "RetryPolicy",
+    "RetryTransport",
+    "check_max_retries",
+    "is_retryable_status",
+    "logger",
+    "parse_retry_after",
+]

@@ -1,0 +1,166 @@
+"""Between an operation and httpx: what every generated operation does the same way.
+
+The generated operation module keeps what varies with the spec (method, path,
+parameters, the status -> model table) and calls these for the rest: path
+segments that stay one segment, per-call options, typed errors for transport
+failures and unreadable bodies, status codes outside HTTPStatus.
+"""
+
+import re
+from http import HTTPStatus
+from typing import Any, Protocol, TypeVar
+from urllib.parse import quote
+
+import httpx
+
+from .clients import Client
+from .constants import MAX_RETRIES_EXTENSION
+from .errors import APIConnectionError, APITimeoutError, CloudflarePagesError, ResponseDecodeError
+from .retry import check_max_retries
+from .types import Response, Unset
+
+T_co = TypeVar("T_co", covariant=True)
+
+# Unicode's categories Cc (C0, DEL, C1) and Cs (surrogates), in one search rather than a call per character
+# (`make bench`: unicodedata.category() per character cost 7 us of every call).
+_CONTROL_CHARACTER = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+
+
+def path_segment(name: str, value: object) -> str:
+    """`value` quoted as one path segment; ValueError when it cannot stay one.
+
+    Quoting leaves dots alone, and httpx would normalise "." and ".." into another endpoint's path.
+    """
+    text = str(value)
+    if text in ("", ".", ".."):
+        raise ValueError(
+            f"{name} must be a name, not {text!r}: an empty, '.' or '..' segment would send the request "
+            "to another endpoint"
+        )
+    found = _CONTROL_CHARACTER.search(text)
+    if found is not None:
+        raise ValueError(f"{name} contains a control character ({found.group()!r} at position {found.start()})")
+    return quote(text, safe="")
+
+
+def is_json(response: httpx.Response) -> bool:
+    media_type = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def http_status(code: int) -> HTTPStatus | int:
+    """The HTTPStatus member, or the plain number where Python has none (Cloudflare's 520-530)."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
+def request_options(timeout: httpx.Timeout | float | Unset | None, max_retries: int | None) -> dict[str, Any]:
+    """The httpx request arguments for a per-call `timeout` and `max_retries` (UNSET and None: the client's)."""
+    options: dict[str, Any] = {}
+    if not isinstance(timeout, Unset):
+        options["timeout"] = timeout
+    if max_retries is not None:
+        options["extensions"] = {MAX_RETRIES_EXTENSION: check_max_retries(max_retries)}
+    return options
+
+
+def transport_error(error: httpx.TransportError, attempts: int) -> APIConnectionError:
+    """The typed error for a request that got no answer in `attempts` tries."""
+    try:
+        url = str(error.request.url)
+    except RuntimeError:  # httpx raised before the request existed
+        url = "the API"
+    tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(
+            f"No answer from {url} within the timeout after {tries} ({type(error).__name__}). "
+            "Check the network, or raise the timeout (timeout=...).",
+            url=url,
+            attempts=attempts,
+        )
+    return APIConnectionError(
+        f"Could not get an answer from {url} after {tries} ({type(error).__name__}: {error}). "
+        "Check the network and the base URL.",
+        url=url,
+        attempts=attempts,
+    )
+
+
+def _attempts(client: Client, max_retries: int | None) -> int:
+    return 1 + (client.max_retries if max_retries is None else max_retries)
+
+
+def send(
+    client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
+) -> httpx.Response:
+    """Send the request `kwargs` describes; a transport failure becomes APIConnectionError or APITimeoutError."""
+    options = request_options(timeout, max_retries)
+    try:
+        return client.get_httpx_client().request(**kwargs, **options)
+    except httpx.TransportError as error:
+        raise transport_error(error, _attempts(client, max_retries)) from error
+
+
+async def send_async(
+    client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
+) -> httpx.Response:
+    """The async twin of send."""
+    options = request_options(timeout, max_retries)
+    try:
+        return await client.get_async_httpx_client().request(**kwargs, **options)
+    except httpx.TransportError as error:
+        raise transport_error(error, _attempts(client, max_retries)) from error
+
+
+class ResponseParser(Protocol[T_co]):
+    """A generated operation's `_parse_response`: the status -> model table."""
+
+    def __call__(self, *, client: Client, response: httpx.Response) -> T_co | None: ...
+
+
+def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]) -> T_co | None:
+    """The parsed body, None for a non-JSON 5xx, or ResponseDecodeError: never a bare KeyError or JSONDecodeError."""
+    content_type = response.headers.get("content-type", "")
+    if not is_json(response):
+        if response.status_code >= 500:
+            # The spec allows Cloudflare's HTML pages here; the raw body stays in Response.content.
+            return None
+        raise ResponseDecodeError(
+            status_code=response.status_code, content_type=content_type, body=response.content, reason="not JSON"
+        )
+    try:
+        return parse(client=client, response=response)
+    except CloudflarePagesError:
+        raise
+    except KeyError as error:
+        reason = f"required field {error} is missing"
+    except (ValueError, TypeError, AttributeError) as error:
+        reason = f"{type(error).__name__}: {error}"
+    raise ResponseDecodeError(
+        status_code=response.status_code, content_type=content_type, body=response.content, reason=reason
+    )
+
+
+def build_response(client: Client, response: httpx.Response, parse: ResponseParser[T_co]) -> Response[T_co]:
+    return Response(
+        status_code=http_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=decode(client, response, parse),
+    )
+
+
+__all__ = [
+    "ResponseParser",
+    "build_response",
+    "decode",
+    "http_status",
+    "is_json",
+    "path_segment",
+    "request_options",
+    "send",
+    "send_async",
+    "transport_error",
+]
