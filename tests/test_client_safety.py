@@ -18,6 +18,7 @@ from cloudflare_pages_client import (
 )
 from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import DROP, ScriptedServer, json_reply
+from contract_tests.kit.spec import OPERATION_PATH
 from tests.support.calls import ACCOUNT, DEPLOYMENT, MODES, fetch, fetch_detailed
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
@@ -79,7 +80,8 @@ def test_legitimate_values_are_quoted_into_their_segment(
 ) -> None:
     server.play(json_reply(200, GOOD_BODY))
     fetch("sync", AuthenticatedClient(base_url=server.url, token="t"), project_name=project_name)
-    assert server.received[0].raw_path == (f"/accounts/{ACCOUNT}/pages/projects/{raw_segment}/deployments/{DEPLOYMENT}")
+    expected = OPERATION_PATH.format(account_id=ACCOUNT, project_name=raw_segment, deployment_id=DEPLOYMENT)
+    assert server.received[0].raw_path == expected
 
 
 _keep_alive_clients: dict[str, AuthenticatedClient] = {}
