@@ -15,6 +15,10 @@ from scripts.upstream.slicing import METHOD, PATH
 from scripts.upstream.vocabulary import Change
 
 ENUM_VARNAMES = "x-enum-varnames"
+# A schema rewritten from a `$ref` to a union (or back) changes these keys; the comparison reports the
+# difference somewhere inside the schema, not at the key.
+REWRITING_KEYS = frozenset({"$ref", "anyOf", "oneOf", "allOf"})
+SECURITY_CHANGES = (Change.SECURITY_SCHEME_ADDED, Change.SECURITY_SCHEME_REMOVED)
 # The version itself changes with every release; it is not a change of the API.
 VERSION_POINTER = "/info/version"
 
@@ -70,9 +74,9 @@ def _enum_subject(difference: Difference, new: dict[str, Any], base: dict[str, A
     return f"{names.subject(new, schema_at, operation)} value `{difference.name}`"
 
 
-def _semantic_rows(new: dict[str, Any], base: dict[str, Any], operation: str) -> list[Row]:
-    # The upstream comparison's "ours" is the new spec and its "upstream" the base: "added" means new.
-    differences = compare_documents(new, base)
+def _semantic_rows(
+    differences: list[Difference], new: dict[str, Any], base: dict[str, Any], operation: str
+) -> list[Row]:
     added_properties = {
         (d.pointer.rsplit("/properties/", 1)[0], d.name) for d in differences if d.change is Change.PROPERTY_ADDED
     }
@@ -105,10 +109,27 @@ def _semantic_rows(new: dict[str, Any], base: dict[str, Any], operation: str) ->
         ):
             owner_class, _ = names.owner(difference.pointer)
             subject = f"`{owner_class}.{names.attribute_name(difference.name)}`"
+        elif kind is Change.VARIANT_REMOVED:
+            # Where the base had the branch: the new side may be no union at all, only the enum it kept.
+            subject = names.subject(base, difference.upstream_pointer, operation)
         else:
             subject = names.subject(new, difference.pointer, operation)
         rows.append(Row(rule.effect, kind, subject, difference.name, difference.pointer, rule))
     return rows
+
+
+def as_generated(document: Any) -> Any:
+    """`document` without its open-enum fallback flags.
+
+    The upstream comparison reads our spec strictly and leaves the fallback
+    branches out; the generated client keeps them (`StageStatus | str`), so here
+    they are ordinary branches: taking one away closes the enum, a breaking change.
+    """
+    if isinstance(document, dict):
+        return {key: as_generated(value) for key, value in document.items() if key != OPEN_ENUM_FALLBACK}
+    if isinstance(document, list):
+        return [as_generated(item) for item in document]
+    return document
 
 
 def _generates_class(schema: Any) -> bool:
@@ -138,19 +159,32 @@ def _class_rows(new: dict[str, Any], base: dict[str, Any]) -> list[Row]:
     return rows
 
 
-def _own(kind: str, subject: str, at: str) -> Row:
+def _own(kind: str, subject: str, at: str, name: str | None = None) -> Row:
     rule = effects.OWN_RULES[kind]
-    return Row(rule.effect, kind, subject, None, at, rule)
+    return Row(rule.effect, kind, subject, name, at, rule)
+
+
+def _class_of(document: dict[str, Any], ref: Any) -> str | None:
+    """The class a `$ref` names, or None when its target is no class (an array, a union, a fallback)."""
+    if not isinstance(ref, str) or not ref.startswith("#/components/schemas/"):
+        return None
+    target = pointer.ref_target(ref)
+    if not _exists(document, target) or not _generates_class(pointer.resolve(document, target)):
+        return None
+    return names.class_name(pointer.unescape(target.rsplit("/", 1)[1]))
 
 
 def leaf_changes(base: Any, new: Any, at: str = "") -> Iterator[str]:
-    """Pointers to every value that differs between two documents; a list is one value."""
+    """Pointers to every value that differs between two documents; a list that changed length is one value."""
     if isinstance(base, dict) and isinstance(new, dict):
         for key in dict.fromkeys([*base, *new]):
             if key not in base or key not in new:
                 yield pointer.join(at, key)
             else:
                 yield from leaf_changes(base[key], new[key], pointer.join(at, key))
+    elif isinstance(base, list) and isinstance(new, list) and len(base) == len(new):
+        for index, (was, now) in enumerate(zip(base, new, strict=True)):
+            yield from leaf_changes(was, now, pointer.join(at, index))
     elif base != new:
         yield at
 
@@ -163,7 +197,7 @@ def _covers(row_pointer: str, at: str) -> bool:
     return at == row_pointer or at.startswith(row_pointer + "/") or row_pointer.startswith(at + "/")
 
 
-def _text_rows(new: dict[str, Any], base: dict[str, Any], semantic: list[Row], operation: str) -> list[Row]:
+def _text_rows(new: dict[str, Any], base: dict[str, Any], compared: list[str], operation: str) -> list[Row]:
     """What the semantic comparison leaves out: names and fallbacks of enums, annotations, mere spelling."""
     rows: list[Row] = []
     seen: set[tuple[str, str]] = set()
@@ -171,13 +205,21 @@ def _text_rows(new: dict[str, Any], base: dict[str, Any], semantic: list[Row], o
         if at == VERSION_POINTER:
             continue
         tokens = [pointer.unescape(token) for token in at.split("/")[1:]]
+        if tokens[-1] == "$ref":
+            old, now = _class_of(base, _value(base, at)), _class_of(new, _value(new, at))
+            if old is not None and now is not None and old != now:
+                subject = names.subject(new, at.rsplit("/", 1)[0], operation)
+                rows.append(_own(effects.CLASS_CHANGED, subject, at, now))
+                continue
         if ENUM_VARNAMES in tokens:
+            if not _members_renamed(base, new, at.split("/" + ENUM_VARNAMES)[0]):
+                continue  # names given to new values only: the enum-value row says it
             kind = effects.MEMBER_NAMES_CHANGED
-        elif OPEN_ENUM_FALLBACK in tokens:
-            kind = effects.OPEN_ENUM_CHANGED
         elif any(_is_annotation(token) for token in tokens):
             kind = effects.ANNOTATION_CHANGED
-        elif any(_covers(row.pointer, at) for row in semantic):
+        elif any(_covers(found, at) for found in compared) or (
+            tokens[-1] in REWRITING_KEYS and any(found.startswith(at.rsplit("/", 1)[0] + "/") for found in compared)
+        ):
             continue
         else:
             kind = effects.SPELLING_CHANGED
@@ -186,6 +228,24 @@ def _text_rows(new: dict[str, Any], base: dict[str, Any], semantic: list[Row], o
             seen.add((kind, subject))
             rows.append(_own(kind, subject, at))
     return rows
+
+
+def _members(document: dict[str, Any], at: str) -> dict[Any, str | None]:
+    schema = pointer.resolve(document, at) if _exists(document, at) else None
+    owner_class, _ = names.owner(at)
+    if not isinstance(schema, dict) or owner_class is None or not isinstance(schema.get("enum"), list):
+        return {}
+    return {value: names.member_name(owner_class, schema, value) for value in schema["enum"]}
+
+
+def _members_renamed(base: dict[str, Any], new: dict[str, Any], at: str) -> bool:
+    """Whether a value both documents have is a member of another name now."""
+    before, after = _members(base, at), _members(new, at)
+    return any(before[value] != after[value] for value in before.keys() & after.keys())
+
+
+def _value(document: dict[str, Any], at: str) -> Any:
+    return pointer.resolve(document, at) if _exists(document, at) else None
 
 
 def _exists(document: dict[str, Any], at: str) -> bool:
@@ -201,8 +261,16 @@ def classify(
 ) -> list[Row]:
     """Every change from `base` to `new` (two spec documents), breaking ones first."""
     operation = names.operation_name(new, PATH, METHOD)
-    semantic = _semantic_rows(new, base, operation)
-    rows = semantic + _class_rows(new, base) + _text_rows(new, base, semantic, operation)
+    # The upstream comparison's "ours" is the new spec and its "upstream" the base: "added" means new.
+    differences = compare_documents(as_generated(new), as_generated(base))
+    compared = [at for difference in differences for at in (difference.pointer, difference.upstream_pointer)]
+    classes = _class_rows(new, base)
+    compared += [row.pointer for row in classes]
+    if any(difference.change in SECURITY_CHANGES for difference in differences):
+        # Which schemes an operation uses is written in its `security`, and the schemes themselves elsewhere.
+        compared += ["/security", pointer.join("/paths", PATH, METHOD, "security")]
+    rows = _semantic_rows(differences, new, base, operation) + classes
+    rows += _text_rows(new, base, compared, operation)
     if new_evidence != base_evidence:
         rows.append(_own(effects.EVIDENCE_CHANGED, "`openapi/deviations.yaml`", ""))
     return sorted(rows, key=lambda row: -row.effect.rank)

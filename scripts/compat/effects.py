@@ -99,8 +99,8 @@ REQUIRED_PROPERTY = Rule(B, ADDED, "{subject} added, required", "building the mo
 # (our names and Cloudflare's differ by design), and what it leaves out as annotation.
 CLASS_ADDED = "class-added"
 CLASS_REMOVED = "class-removed"
+CLASS_CHANGED = "class-changed"
 MEMBER_NAMES_CHANGED = "member-names-changed"
-OPEN_ENUM_CHANGED = "open-enum-changed"
 ANNOTATION_CHANGED = "annotation-changed"
 SPELLING_CHANGED = "spelling-changed"
 EVIDENCE_CHANGED = "evidence-changed"
@@ -108,10 +108,8 @@ EVIDENCE_CHANGED = "evidence-changed"
 OWN_RULES: dict[str, Rule] = {
     CLASS_ADDED: Rule(A, ADDED, "{subject} added", "a new class"),
     CLASS_REMOVED: Rule(B, REMOVED, "{subject} removed", "code that imports it fails (a rename is this and an add)"),
+    CLASS_CHANGED: Rule(B, CHANGED, "{subject} is now a `{name}`", "code that builds or checks the old class fails"),
     MEMBER_NAMES_CHANGED: Rule(B, CHANGED, "{subject} members renamed", "`x-enum-varnames` names the members"),
-    OPEN_ENUM_CHANGED: Rule(
-        B, CHANGED, "{subject} open-enum fallback changed", "`x-open-enum-fallback` decides `X | str` or `X`"
-    ),
     ANNOTATION_CHANGED: Rule(I, CHANGED, "{subject}: documentation changed", "descriptions and examples only"),
     SPELLING_CHANGED: Rule(I, CHANGED, "{subject}: spelled differently", "the comparison finds no change"),
     EVIDENCE_CHANGED: Rule(I, CHANGED, "{subject}: evidence changed", "deviations.yaml is not read by the client"),
