@@ -12,6 +12,7 @@ from cloudflare_pages_client._runtime import version as version_module
 from contract_tests.kit.paths import ROOT
 from contract_tests.kit.spec import SPEC_PATH
 from scripts import dist_check
+from scripts.compat import effects
 from scripts.compat.versions import VERSION_FILE, from_version_module
 from scripts.dist_check import SDIST, WHEEL, metadata_problems, problems, wheel_scope_problems
 
@@ -115,3 +116,14 @@ def test_pyproject_declares_what_the_metadata_check_wants() -> None:
     assert {f"Programming Language :: Python :: {v}" for v in dist_check.PYTHON_VERSIONS} <= classifiers
     assert "Typing :: Typed" in classifiers
     assert PYPROJECT["project"]["urls"]
+
+
+def test_the_releasing_page_states_each_kind_s_effect_as_make_compat_applies_it() -> None:
+    stated = {}
+    for line in (ROOT / "docs" / "releasing.md").read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if line.startswith("| `") and len(cells) >= 3:
+            stated.update(dict.fromkeys(re.findall(r"`([a-z-]+)`", cells[0]), cells[1]))
+    applied = {str(kind): rule.effect.value for kind, rule in effects.RULES.items()}
+    applied |= {kind: rule.effect.value for kind, rule in effects.OWN_RULES.items()}
+    assert stated == applied
