@@ -24,6 +24,7 @@ from scripts.compat import gitrefs, versions
 from scripts.compat.changes import classify
 from scripts.compat.report import Verdict, render
 from scripts.compat.versions import Version, VersionError
+from scripts.upstream.normalise import SchemaError
 
 SPEC = "openapi/openapi.yaml"
 DEVIATIONS = "openapi/deviations.yaml"
@@ -70,12 +71,15 @@ def check(root: Path, base: str) -> tuple[str, int]:
     """The report and the exit code for the working tree in `root` against `base`."""
     new = _spec(_working_text(root, SPEC), "in the working tree")
     old = _spec(gitrefs.read_at(root, base, SPEC), f"at {base}")
-    rows = classify(
-        new,
-        old,
-        new_evidence=_working_text(root, DEVIATIONS),
-        base_evidence=gitrefs.read_at(root, base, DEVIATIONS),
-    )
+    try:
+        rows = classify(
+            new,
+            old,
+            new_evidence=_working_text(root, DEVIATIONS),
+            base_evidence=gitrefs.read_at(root, base, DEVIATIONS),
+        )
+    except (KeyError, IndexError, SchemaError) as error:
+        raise LoadError(f"cannot compare {SPEC} at {base} with the working tree: {error!r}") from error
     module = _working_text(root, versions.VERSION_FILE)
     if module is None:
         raise VersionError(f"there is no {versions.VERSION_FILE} in the working tree")

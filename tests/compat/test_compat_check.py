@@ -149,3 +149,10 @@ def test_what_cannot_be_read_exits_2(released: Path, capsys: pytest.CaptureFixtu
     assert run(released, capsys) == (2, "compat: the version went down, from 1.0.0 to 0.9.0\n")
     set_version(released, "1.0")
     assert run(released, capsys) == (2, "compat: '1.0' is not a MAJOR.MINOR.PATCH version\n")
+
+
+def test_a_spec_without_the_operation_exits_2(released: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (released / "openapi" / "openapi.yaml").write_text("openapi: 3.1.0\npaths: {}\n")
+    code, out = run(released, capsys)
+    assert code == 2
+    assert out.startswith("compat: cannot compare openapi/openapi.yaml at v1.0.0 with the working tree: KeyError(")
