@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record upstream-diff bench
+.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record upstream-diff bench compat dist-check
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -20,6 +20,8 @@ help:
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
 	@echo "make test-published UPSTREAM=PATH  the tests that need the whole published document (run nightly)"
 	@echo "make bench            benchmarks beside their baselines: reports/bench.md and README's Performance section"
+	@echo "make compat [BASE=REF] is the version bumped enough for the spec's changes since BASE (default: the last release tag)?"
+	@echo "make dist-check       build the sdist and wheel, check their contents and metadata, install the wheel in a fresh venv"
 	@echo "make lint | typecheck"
 
 $(READY): pyproject.toml requirements/dev.lock
@@ -56,6 +58,14 @@ typecheck: $(READY)
 # Exit 1 when the published schema changed in a way deviations.yaml does not explain.
 upstream-diff: $(READY)
 	$(BIN)/python -m scripts.upstream_diff $(if $(UPSTREAM),$(UPSTREAM),)
+
+# Exit 1 when the version is not bumped enough for what changed in the spec since BASE (docs/releasing.md).
+compat: $(READY)
+	$(BIN)/python -m scripts.compat_check $(if $(BASE),--base $(BASE),)
+
+# Builds into a temporary folder; DIST=PATH keeps the sdist and wheel there.
+dist-check: $(READY)
+	$(BIN)/python -m scripts.dist_check $(if $(DIST),--out $(DIST),)
 
 # Settings the contract targets read from the environment (contract_tests/kit/settings.py; contract_tests/README.md).
 export CONTRACT_FAIL_ON_DRIFT CONTRACT_RANDOM CONTRACT_EXAMPLES CONTRACT_LIVE_MAX_REQUESTS CONTRACT_LIVE_MIN_INTERVAL CONTRACT_REPORTS_DIR

@@ -1,0 +1,3 @@
+"""The package version: the one place it is written (pyproject.toml, the wheel and the User-Agent read it)."""
+
+__version__ = "1.0.0"
