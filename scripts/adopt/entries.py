@@ -77,6 +77,16 @@ def _evidence(edit: Edit | None) -> str:
     return f"Seen in {seen} ({edit.kind}); adopted by make adopt."
 
 
+def entries_for(differences: list[Difference], edits: list[Edit]) -> list[dict[str, Any]]:
+    """An entry for each difference, in the order of the edits they come from (the summary's order)."""
+
+    def position(difference: Difference) -> int:
+        edit = _edit_for(difference, edits)
+        return len(edits) if edit is None else edits.index(edit)
+
+    return [entry(difference, edits) for difference in sorted(differences, key=position)]
+
+
 def entry(difference: Difference, edits: list[Edit]) -> dict[str, Any]:
     data: dict[str, Any] = {"pointer": difference.pointer, "change": str(difference.change)}
     if difference.name is not None:

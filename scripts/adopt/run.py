@@ -68,9 +68,7 @@ def adopt(upstream_source: str, today: date) -> Outcome:
         new_text = edit.dumps(document)
         upstream = cut_operation(load_document(upstream_source)[0])
         before, after = yaml.safe_load(spec_text), yaml.safe_load(new_text)
-        outcome.entries = [
-            entries.entry(difference, made) for difference in entries.new_differences(before, after, upstream)
-        ]
+        outcome.entries = entries.entries_for(entries.new_differences(before, after, upstream), made)
         outcome.stale = entries.gone_differences(before, after, upstream)
         SPEC_PATH.write_text(new_text)
         DEVIATIONS_PATH.write_text(entries.append(DEVIATIONS_PATH.read_text(), outcome.entries))
