@@ -42,6 +42,9 @@ check-generated: $(READY)
 template-overrides: $(READY)
 	$(BIN)/python -m scripts.template_overrides $(if $(UPDATE),--update,)
 
+# The workflows zizmor holds to its rules. ci.yml joins once its actions are pinned (issue 14): then `.github/workflows`.
+ZIZMOR_WORKFLOWS ?= .github/workflows/nightly-contract.yml
+
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,6 +53,8 @@ lint: $(READY)
 	$(BIN)/ruff format --isolated --check --target-version py311 --line-length 120 --no-cache generated
 	@# No runner is reachable from here: the workflows are checked against GitHub's schema instead.
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	@# GitHub Actions security (pinned actions, least permissions, no credentials left behind, no injection).
+	$(BIN)/zizmor --offline --no-progress $(ZIZMOR_WORKFLOWS)
 
 typecheck: $(READY)
 	$(BIN)/mypy generated/cloudflare_pages_client examples scripts tests contract_tests

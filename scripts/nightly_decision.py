@@ -2,16 +2,7 @@
 
 The workflow (.github/workflows/nightly-contract.yml) gathers the facts, this
 decides, and the workflow acts on the outputs; the rules live here, with
-tests, not in YAML. The table (docs/nightly.md says it for maintainers):
-
-| the night | pull request | issue | job |
-|---|---|---|---|
-| no credentials configured | - | - | green, one line naming the secrets |
-| conformant, nothing changed | - | - | green (a clean night shows nothing) |
-| conformant, something changed | yes | when `make test` fails on it | green (red with the issue) |
-| contract failure (exit 1) | when something changed | yes | red |
-| configuration incomplete (2), canary failed (3) | - | yes | red |
-| API unavailable (4) | - | after OUTAGE_NIGHTS nights in a row | green: "nothing known tonight" |
+tests, not in YAML. What each kind of night gets is the table in docs/nightly.md.
 
 Outage nights are counted in a one-line state file that the workflow keeps
 between runs in the Actions cache: this reads the count of the nights before,
@@ -110,6 +101,10 @@ def read_count(path: Path) -> int:
         return 0
 
 
+def _output(value: bool | str) -> str:
+    return str(value).lower() if isinstance(value, bool) else value
+
+
 def _flag(text: str) -> bool:
     return text.strip().lower() in ("true", "yes", "1", "passed", "success")
 
@@ -131,13 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     args.reports.mkdir(parents=True, exist_ok=True)
     (args.reports / "nightly.md").write_text(body(decision, args.reports))
     if args.github_output is not None:
-        outputs = {
+        outputs: dict[str, bool | str] = {
             "open_pr": decision.open_pr,
             "open_issue": decision.open_issue,
             "fail_job": decision.fail_job,
+            "pr_title": PR_TITLE,
+            "issue_title": ISSUE_TITLE,
         }
         with args.github_output.open("a") as handle:
-            handle.writelines(f"{name}={str(value).lower()}\n" for name, value in outputs.items())
+            handle.writelines(f"{name}={_output(value)}\n" for name, value in outputs.items())
     print(decision.line)
     return 0
 
