@@ -125,7 +125,11 @@ def test_the_command_writes_the_outputs_the_count_and_the_body(tmp_path: Path) -
     outputs.write_text("earlier=kept\n")
     argv = ["--configured", "true", "--live-exit", "4", "--state", str(state), "--reports", str(reports)]
     assert main([*argv, "--github-output", str(outputs)]) == 0
-    assert outputs.read_text() == "earlier=kept\nopen_pr=false\nopen_issue=true\nfail_job=false\n"
+    assert outputs.read_text() == (
+        "earlier=kept\nopen_pr=false\nopen_issue=true\nfail_job=false\n"
+        "pr_title=Nightly contract: adopt what the live API answered\n"
+        "issue_title=Nightly contract check: needs a person\n"
+    )
     assert state.read_text() == "3\n"
     assert (reports / "nightly.md").read_text() == (
         "nightly contract: API unavailable, nothing known tonight (3 nights in a row); "
