@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,10 @@ class Scenario:
 def plant(tmp_path_factory: pytest.TempPathFactory, name: str, change: Callable[[dict[str, Any]], None]) -> Scenario:
     root = make_copy(tmp_path_factory.mktemp(name))
     recording = base_recording()
+    # An identity of its own: the replay server tells recordings apart by their path parameters.
+    deployment_id = str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+    recording["request"]["path_params"]["deployment_id"] = deployment_id
+    recording["response"]["body"]["result"]["id"] = deployment_id
     change(recording)
     write_recording(root, name, recording)
     return Scenario(root, name)
@@ -107,8 +112,8 @@ def _by_hand(recording: dict[str, Any]) -> None:
     recording["description"] = "Planted by hand: four kinds of drift."
     recording["origin"] = {"kind": "constructed", "source": "planted by a test"}
     result = recording["response"]["body"]["result"]
-    result["latest_stage"]["status"] = "retrying"
-    result["build_insights"] = {
+    result["latest_stage"]["status"] = "adopt_test_retrying"
+    result["adopt_test_insights"] = {
         "cache_hit_ratio": 0.75,
         "duration_seconds": 41,
         "phases": [{"name": "install", "seconds": 12, "note": None}, {"name": "build", "seconds": 29.5, "note": "x"}],
@@ -124,9 +129,9 @@ def by_hand(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
 
 
 NEW_FIELD = """\
-        build_insights:
-          $ref: "#/components/schemas/DeploymentBuildInsights"
-    DeploymentBuildInsights:
+        adopt_test_insights:
+          $ref: "#/components/schemas/DeploymentAdoptTestInsights"
+    DeploymentAdoptTestInsights:
       description: Added by make adopt, first seen 2026-11-29 in recordings/planted-by-hand.json.
       type: object
       properties:
@@ -137,8 +142,8 @@ NEW_FIELD = """\
         phases:
           type: array
           items:
-            $ref: "#/components/schemas/DeploymentBuildInsightsPhasesItem"
-    DeploymentBuildInsightsPhasesItem:
+            $ref: "#/components/schemas/DeploymentAdoptTestInsightsPhasesItem"
+    DeploymentAdoptTestInsightsPhasesItem:
       type: object
       properties:
         name:
@@ -165,7 +170,7 @@ def test_the_spec_edit_is_exactly_the_four_changes(by_hand: Scenario) -> None:
     expected = _replace_once(
         expected,
         "enum: [success, idle, active, failure, canceled, skipped]\n",
-        "enum: [success, idle, active, failure, canceled, skipped, retrying]\n",
+        "enum: [success, idle, active, failure, canceled, skipped, adopt_test_retrying]\n",
     )
     last_property = "          type: string\n          example: main\n"
     expected = _replace_once(expected, last_property, last_property + NEW_FIELD)
@@ -183,18 +188,18 @@ def test_each_edit_has_a_deviations_entry_naming_the_recording_pointer_and_date(
         {
             "pointer": "/components/schemas/StageStatus/enum",
             "change": "enum-value-added",
-            "name": "retrying",
-            "upstream": "no `retrying`",
-            "ours": "adds `retrying`",
+            "name": "adopt_test_retrying",
+            "upstream": "no `adopt_test_retrying`",
+            "ours": "adds `adopt_test_retrying`",
             "evidence": evidence("/result/latest_stage/status", "undocumented-enum-value"),
         },
         {
-            "pointer": "/components/schemas/Deployment/properties/build_insights",
+            "pointer": "/components/schemas/Deployment/properties/adopt_test_insights",
             "change": "property-added",
-            "name": "build_insights",
+            "name": "adopt_test_insights",
             "upstream": "not documented",
             "ours": "optional",
-            "evidence": evidence("/result/build_insights", "undocumented-field"),
+            "evidence": evidence("/result/adopt_test_insights", "undocumented-field"),
         },
         {
             "pointer": "/components/schemas/Deployment/properties/project_name",
@@ -218,8 +223,9 @@ def test_the_summary_says_what_changed(by_hand: Scenario) -> None:
     assert by_hand.first.stdout.splitlines()[:6] == [
         "adopt: 4 spec edits, 4 deviations entries, 0 recordings' expected_drift updated, 0 items left for a person",
         "changed in openapi/openapi.yaml:",
-        "- add `retrying` to StageStatus (seen in planted-by-hand.json /result/latest_stage/status)",
-        "- declare `build_insights` (optional) on Deployment (seen in planted-by-hand.json /result/build_insights)",
+        "- add `adopt_test_retrying` to StageStatus (seen in planted-by-hand.json /result/latest_stage/status)",
+        "- declare `adopt_test_insights` (optional) on Deployment "
+        "(seen in planted-by-hand.json /result/adopt_test_insights)",
         "- declare `project_name` nullable on Deployment (seen in planted-by-hand.json /result/project_name)",
         "- make `short_id` optional on Deployment (seen in planted-by-hand.json /result/short_id)",
     ]
@@ -230,17 +236,17 @@ def test_the_regenerated_client_reads_the_planted_body_typed(by_hand: Scenario) 
     assert by_hand.client_reads(
         {
             "package": "cloudflare_pages_client.__file__",
-            "status": "result.latest_stage.status is models.StageStatus.RETRYING",
-            "insights": "type(result.build_insights).__name__",
-            "seconds": "[phase.seconds for phase in result.build_insights.phases]",
-            "note": "[phase.note for phase in result.build_insights.phases]",
+            "status": "result.latest_stage.status is models.StageStatus.ADOPT_TEST_RETRYING",
+            "insights": "type(result.adopt_test_insights).__name__",
+            "seconds": "[phase.seconds for phase in result.adopt_test_insights.phases]",
+            "note": "[phase.note for phase in result.adopt_test_insights.phases]",
             "project_name": "result.project_name",
             "short_id_unset": "result.short_id is UNSET",
         }
     ) == {
         "package": str(by_hand.root / "generated" / "cloudflare_pages_client" / "__init__.py"),
         "status": True,
-        "insights": "DeploymentBuildInsights",
+        "insights": "DeploymentAdoptTestInsights",
         "seconds": [12, 29.5],
         "note": [None, "x"],
         "project_name": None,
@@ -250,10 +256,19 @@ def test_the_regenerated_client_reads_the_planted_body_typed(by_hand: Scenario) 
 
 def test_after_it_the_contract_the_generated_tree_and_the_upstream_comparison_are_green(by_hand: Scenario) -> None:
     contract = run(
-        by_hand.root, "-m", "pytest", "-q", "-p", "no:cacheprovider", "contract_tests/test_conformance_and_drift.py"
+        by_hand.root,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "contract_tests/test_conformance_and_drift.py",
+        "contract_tests/test_replay_server.py",
+        # Bodies generated from the edited spec: its new number, nullable and object schemas included.
+        "contract_tests/test_generated.py::test_generated_deployment_bodies_parse_and_round_trip",
+        env={"CONTRACT_EXAMPLES": "25"},
     )
     assert contract.returncode == 0, contract.stdout[-3000:]
-    assert "planted-by-hand" in contract.stdout or "passed" in contract.stdout
     generated = run(by_hand.root, "-m", "scripts.check_generated")
     assert generated.returncode == 0, generated.stdout + generated.stderr
     upstream = run(by_hand.root, "-m", "scripts.upstream_diff", SLICE, "--reports", str(by_hand.root / "reports"))
@@ -285,7 +300,7 @@ def _live(recording: dict[str, Any]) -> None:
     result["deployment_trigger"]["metadata"]["commit_author"] = "a-maintainer"
     result["deployment_trigger"]["metadata"]["commit_message"] = None
     result["build_config"] = None
-    result["limits"] = {"cpu_ms": 50, "memory_mb": 128}
+    result["adopt_test_limits"] = {"cpu_ms": 50, "memory_mb": 128}
     response = recording["response"]
     # As `make record` writes it: the drift the reply showed, stated.
     found = find_drift(response["status"], response["headers"]["content-type"], response["body"])
@@ -310,8 +325,8 @@ def test_a_live_recording_is_adopted_with_its_recorded_date(live: Scenario) -> N
     assert [(entry["change"], entry.get("name")) for entry in entries] == [
         ("enum-value-added", "gitlab:merge_request"),
         ("enum-value-added", "staging"),
+        ("property-added", "adopt_test_limits"),
         ("property-added", "commit_author"),
-        ("property-added", "limits"),
         ("nullable-added", None),
         ("nullable-added", None),
     ]
@@ -319,8 +334,10 @@ def test_a_live_recording_is_adopted_with_its_recorded_date(live: Scenario) -> N
 
 
 def test_a_field_is_inferred_from_every_recording_that_shows_it(live: Scenario) -> None:
-    assert live.schema("Deployment")["properties"]["limits"] == {"$ref": "#/components/schemas/DeploymentLimits"}
-    limits = live.schema("DeploymentLimits")
+    assert live.schema("Deployment")["properties"]["adopt_test_limits"] == {
+        "$ref": "#/components/schemas/DeploymentAdoptTestLimits"
+    }
+    limits = live.schema("DeploymentAdoptTestLimits")
     assert limits["properties"] == {"cpu_ms": {"type": "integer"}, "memory_mb": {"type": "integer"}}
     assert "required" not in limits
     author = live.schema("DeploymentTriggerMetadata")["properties"]["commit_author"]
@@ -354,15 +371,15 @@ def test_the_live_body_is_read_typed_and_the_contract_is_green(live: Scenario) -
             "environment": "result.environment is models.DeploymentEnvironment.STAGING",
             "build_config": "result.build_config",
             "message": "result.deployment_trigger.metadata.commit_message",
-            "limits": "type(result.limits).__name__",
-            "memory": "result.limits.memory_mb",
+            "adopt_test_limits": "type(result.adopt_test_limits).__name__",
+            "memory": "result.adopt_test_limits.memory_mb",
         }
     ) == {
         "trigger": True,
         "environment": True,
         "build_config": None,
         "message": None,
-        "limits": "DeploymentLimits",
+        "adopt_test_limits": "DeploymentAdoptTestLimits",
         "memory": 128,
     }
     contract = run(
@@ -382,7 +399,7 @@ def _refused(recording: dict[str, Any]) -> None:
     recording["origin"] = {"kind": "constructed", "source": "planted by a test"}
     result = recording["response"]["body"]["result"]
     result["build_image_major_version"] = "three"
-    result["quota"] = None
+    result["adopt_test_only_null"] = None
     del result["url"]
     recording["expected_drift"] = []
 
@@ -395,7 +412,8 @@ def refused(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
 REFUSED_LINES = [
     "left for a person:",
     "- refused.json /result/build_image_major_version (type-mismatch): not a kind adopt knows how to change",
-    "- refused.json /result/quota (undocumented-field): Deployment.quota: only null seen, the type is unknown",
+    "- refused.json /result/adopt_test_only_null (undocumented-field): "
+    "Deployment.adopt_test_only_null: only null seen, the type is unknown",
 ]
 
 

@@ -35,14 +35,21 @@ def make_copy(destination: Path) -> Path:
     return destination
 
 
-def run(copy: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    """`python <arguments>` inside the copy, importing the copy's packages first."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("CONTRACT_", "PYTHON"))}
-    env.update(
+def run(copy: Path, *arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python <arguments>` inside the copy, importing the copy's packages first; `env` adds variables."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("CONTRACT_", "PYTHON"))}
+    environment.update(env or {})
+    environment.update(
         PYTHONPATH=os.pathsep.join([str(copy), str(copy / "generated")]), CONTRACT_REPORTS_DIR=str(copy / "reports")
     )
     return subprocess.run(
-        [sys.executable, *arguments], cwd=copy, env=env, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, *arguments],
+        cwd=copy,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
