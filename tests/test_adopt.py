@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import uuid
 from collections.abc import Callable
@@ -43,6 +44,33 @@ FUTURE = "unknown-fields-and-values"
 def base_recording() -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads((RECORDINGS_DIR / "github-push-with-source.json").read_text())
     return loaded
+
+
+def _deployment_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())["components"]["schemas"]["Deployment"]
+    return schema
+
+
+def still_required(preferred: str) -> str:
+    """`preferred` while the spec requires it, else another required field (a night may have made it optional)."""
+    required = [name for name in _deployment_schema()["required"] if name != "id"]
+    return preferred if preferred in required else required[-1]
+
+
+def still_non_null_string(preferred: str, besides: str) -> str:
+    """`preferred` while the spec declares it a plain string, else another such required field."""
+    schema = _deployment_schema()
+    strings = [
+        name
+        for name in schema["required"]
+        if schema["properties"][name].get("type") == "string" and "format" not in schema["properties"][name]
+    ]
+    return preferred if preferred in strings else next(name for name in strings if name not in (besides, "id"))
+
+
+# The issue's example: a null in project_name and no short_id (others once a night has adopted those).
+MISSING = still_required("short_id")
+NULL = still_non_null_string("project_name", besides=MISSING)
 
 
 class Scenario:
@@ -118,8 +146,8 @@ def _by_hand(recording: dict[str, Any]) -> None:
         "duration_seconds": 41,
         "phases": [{"name": "install", "seconds": 12, "note": None}, {"name": "build", "seconds": 29.5, "note": "x"}],
     }
-    result["project_name"] = None
-    del result["short_id"]
+    result[NULL] = None
+    del result[MISSING]
     recording["expected_drift"] = []
 
 
@@ -161,19 +189,22 @@ def _replace_once(text: str, old: str, new: str) -> str:
 
 
 def test_the_spec_edit_is_exactly_the_four_changes(by_hand: Scenario) -> None:
-    expected = _replace_once(by_hand.spec_before, "        - short_id\n", "")
-    expected = _replace_once(
+    expected = _replace_once(by_hand.spec_before, f"        - {MISSING}\n", "")
+    expected, count = re.subn(
+        rf"(\n        {NULL}:\n(?:          .*\n)*?)          type: string\n",
+        r'\1          type: [string, "null"]\n',
         expected,
-        "        project_name:\n          description: Name of the project.\n          type: string\n",
-        '        project_name:\n          description: Name of the project.\n          type: [string, "null"]\n',
     )
-    expected = _replace_once(
-        expected,
-        "enum: [success, idle, active, failure, canceled, skipped]\n",
-        "enum: [success, idle, active, failure, canceled, skipped, adopt_test_retrying]\n",
+    assert count == 1
+    expected, count = re.subn(
+        r"(\n    StageStatus:\n      type: string\n      enum: \[.*)\]\n", r"\1, adopt_test_retrying]\n", expected
     )
-    last_property = "          type: string\n          example: main\n"
-    expected = _replace_once(expected, last_property, last_property + NEW_FIELD)
+    assert count == 1
+    # The field closes Deployment's properties (its last key); its components follow Deployment.
+    deployment = expected.index("\n    Deployment:\n")
+    next_component = re.compile(r"^    \S", re.MULTILINE).search(expected, deployment + len("\n    Deployment:\n"))
+    assert next_component is not None
+    expected = expected[: next_component.start()] + NEW_FIELD + expected[next_component.start() :]
     assert by_hand.spec_text == expected
 
 
@@ -202,19 +233,19 @@ def test_each_edit_has_a_deviations_entry_naming_the_recording_pointer_and_date(
             "evidence": evidence("/result/adopt_test_insights", "undocumented-field"),
         },
         {
-            "pointer": "/components/schemas/Deployment/properties/project_name",
+            "pointer": f"/components/schemas/Deployment/properties/{NULL}",
             "change": "nullable-added",
             "upstream": "non-null",
             "ours": "nullable",
-            "evidence": evidence("/result/project_name", "undeclared-null"),
+            "evidence": evidence(f"/result/{NULL}", "undeclared-null"),
         },
         {
             "pointer": "/components/schemas/Deployment/required",
             "change": "required-removed",
-            "name": "short_id",
+            "name": MISSING,
             "upstream": "required",
             "ours": "optional",
-            "evidence": evidence("/result/short_id", "missing-field"),
+            "evidence": evidence(f"/result/{MISSING}", "missing-field"),
         },
     ]
 
@@ -226,8 +257,8 @@ def test_the_summary_says_what_changed(by_hand: Scenario) -> None:
         "- add `adopt_test_retrying` to StageStatus (seen in planted-by-hand.json /result/latest_stage/status)",
         "- declare `adopt_test_insights` (optional) on Deployment "
         "(seen in planted-by-hand.json /result/adopt_test_insights)",
-        "- declare `project_name` nullable on Deployment (seen in planted-by-hand.json /result/project_name)",
-        "- make `short_id` optional on Deployment (seen in planted-by-hand.json /result/short_id)",
+        f"- declare `{NULL}` nullable on Deployment (seen in planted-by-hand.json /result/{NULL})",
+        f"- make `{MISSING}` optional on Deployment (seen in planted-by-hand.json /result/{MISSING})",
     ]
     assert (by_hand.root / "reports" / "adopt.md").read_text().startswith("## make adopt\n\nadopt: 4 spec edits")
 
@@ -240,8 +271,8 @@ def test_the_regenerated_client_reads_the_planted_body_typed(by_hand: Scenario) 
             "insights": "type(result.adopt_test_insights).__name__",
             "seconds": "[phase.seconds for phase in result.adopt_test_insights.phases]",
             "note": "[phase.note for phase in result.adopt_test_insights.phases]",
-            "project_name": "result.project_name",
-            "short_id_unset": "result.short_id is UNSET",
+            "null": f"result.{NULL}",
+            "missing_unset": f"result.{MISSING} is UNSET",
         }
     ) == {
         "package": str(by_hand.root / "generated" / "cloudflare_pages_client" / "__init__.py"),
@@ -249,8 +280,8 @@ def test_the_regenerated_client_reads_the_planted_body_typed(by_hand: Scenario) 
         "insights": "DeploymentAdoptTestInsights",
         "seconds": [12, 29.5],
         "note": [None, "x"],
-        "project_name": None,
-        "short_id_unset": True,
+        "null": None,
+        "missing_unset": True,
     }
 
 
@@ -394,13 +425,16 @@ def test_the_live_body_is_read_typed_and_the_contract_is_green(live: Scenario) -
 # -- what adopt refuses: a changed type, a field seen only as null; what it still adopts beside them -------
 
 
+REFUSED_MISSING = still_required("url")
+
+
 def _refused(recording: dict[str, Any]) -> None:
     recording["description"] = "Planted by hand: drift adopt must leave for a person, and one it adopts."
     recording["origin"] = {"kind": "constructed", "source": "planted by a test"}
     result = recording["response"]["body"]["result"]
     result["build_image_major_version"] = "three"
     result["adopt_test_only_null"] = None
-    del result["url"]
+    del result[REFUSED_MISSING]
     recording["expected_drift"] = []
 
 
@@ -423,8 +457,10 @@ def test_what_it_cannot_change_it_names_and_leaves(refused: Scenario) -> None:
         "adopt: 1 spec edits, 1 deviations entries, 0 recordings' expected_drift updated, 2 items left for a person"
     )
     assert lines[-3:] == REFUSED_LINES
-    assert refused.spec_text == _replace_once(refused.spec_before, "        - url\n", "")
-    assert [(entry["change"], entry["name"]) for entry in refused.new_deviations()] == [("required-removed", "url")]
+    assert refused.spec_text == _replace_once(refused.spec_before, f"        - {REFUSED_MISSING}\n", "")
+    assert [(entry["change"], entry["name"]) for entry in refused.new_deviations()] == [
+        ("required-removed", REFUSED_MISSING)
+    ]
     # Not stated: the contract check still reports it, for the person the summary names.
     assert read_recording(refused.root, "refused")["expected_drift"] == []
 
