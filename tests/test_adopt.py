@@ -22,8 +22,10 @@ from contract_tests.kit.drift import find_drift
 from contract_tests.kit.recordings import RECORDINGS_DIR
 from contract_tests.kit.spec import SPEC_PATH
 from scripts.adopt.edit import dumps, enum_varname, load
+from scripts.adopt.entries import new_differences
 from scripts.adopt.infer import CannotInfer, infer
 from scripts.adopt.plan import make_plan
+from scripts.upstream.source import PUBLISHED_SLICE
 from tests.support.repo_copy import (
     DEVIATIONS,
     SPEC,
@@ -531,3 +533,15 @@ def test_what_the_values_do_not_say_is_refused(values: list[Any], reason: str) -
 )
 def test_an_enum_value_gets_the_member_name_the_generator_would_give(value: str, name: str) -> None:
     assert enum_varname(value) == name
+
+
+def test_an_edit_the_published_schema_already_makes_gets_no_entry() -> None:
+    spec = yaml.safe_load(SPEC_PATH.read_text())
+    upstream = json.loads(PUBLISHED_SLICE.read_text())
+    edited = copy.deepcopy(spec)
+    edited["components"]["schemas"]["StageStatus"]["enum"].append("adopt_test_retrying")
+    assert [(d.change, d.name) for d in new_differences(spec, edited, upstream)] == [
+        ("enum-value-added", "adopt_test_retrying")
+    ]
+    upstream["components"]["schemas"]["pages_stage"]["properties"]["status"]["enum"].append("adopt_test_retrying")
+    assert new_differences(spec, edited, upstream) == []

@@ -16,7 +16,7 @@ from contract_tests.kit.spec import SPEC_PATH
 from scripts.adopt import edit, entries
 from scripts.adopt.plan import Edit, LeftOver, make_plan
 from scripts.upstream.compare import Difference
-from scripts.upstream.deviations import DEVIATIONS_PATH
+from scripts.upstream.deviations import DEVIATIONS_PATH, load_deviations
 from scripts.upstream.slicing import cut_operation
 from scripts.upstream.source import load_document
 
@@ -69,7 +69,8 @@ def adopt(upstream_source: str, today: date) -> Outcome:
         upstream = cut_operation(load_document(upstream_source)[0])
         before, after = yaml.safe_load(spec_text), yaml.safe_load(new_text)
         outcome.entries = entries.entries_for(entries.new_differences(before, after, upstream), made)
-        outcome.stale = entries.gone_differences(before, after, upstream)
+        documented = {deviation.key for deviation in load_deviations(DEVIATIONS_PATH)}
+        outcome.stale = [gone for gone in entries.gone_differences(before, after, upstream) if gone.key in documented]
         SPEC_PATH.write_text(new_text)
         DEVIATIONS_PATH.write_text(entries.append(DEVIATIONS_PATH.read_text(), outcome.entries))
         reread_spec()
