@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record upstream-diff bench compat dist-check
+.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record adopt upstream-diff bench compat dist-check
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -17,6 +17,7 @@ help:
 	@echo "make template-overrides [UPDATE=1]  our templates' lines against stock; check (rewrite) openapi/templates.lock"
 	@echo "make contract-live    the same checks against the live API (needs CLOUDFLARE_* variables; see README)"
 	@echo "make record           save what the last live run saw as recordings (redacted)"
+	@echo "make adopt [UPSTREAM=PATH_OR_URL]  turn the recordings' drift into spec edits, deviations entries and a regenerated client"
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
 	@echo "make test-published UPSTREAM=PATH  the tests that need the whole published document (run nightly)"
 	@echo "make bench            benchmarks beside their baselines: reports/bench.md and README's Performance section"
@@ -43,6 +44,9 @@ check-generated: $(READY)
 template-overrides: $(READY)
 	$(BIN)/python -m scripts.template_overrides $(if $(UPDATE),--update,)
 
+# The workflows zizmor holds to its rules: all of them.
+ZIZMOR_WORKFLOWS ?= .github/workflows
+
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -51,6 +55,8 @@ lint: $(READY)
 	$(BIN)/ruff format --isolated --check --target-version py311 --line-length 120 --no-cache generated
 	@# No runner is reachable from here: the workflows are checked against GitHub's schema instead.
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	@# GitHub Actions security (pinned actions, least permissions, no credentials left behind, no injection).
+	$(BIN)/zizmor --offline --no-progress $(ZIZMOR_WORKFLOWS)
 
 typecheck: $(READY)
 	$(BIN)/mypy generated/cloudflare_pages_client examples scripts tests contract_tests
@@ -80,6 +86,10 @@ contract-live: $(READY)
 
 record: $(READY)
 	$(BIN)/python -m scripts.record
+
+# The mechanical drift kinds become spec edits (docs/nightly.md); what it cannot change it names and leaves.
+adopt: $(READY)
+	$(BIN)/python -m scripts.adopt $(if $(UPSTREAM),--upstream $(UPSTREAM),)
 
 test: check-generated lint typecheck
 	$(BIN)/python -m pytest

@@ -85,6 +85,8 @@ class BodyStrategies:
             return st.booleans()
         if kind == "integer":
             return st.integers(min_value=schema.get("minimum", -(2**53)), max_value=2**53)
+        if kind == "number":  # a number make adopt inferred from the values seen, e.g. 29.5
+            return st.floats(allow_nan=False, allow_infinity=False)
         if kind == "string":
             if schema.get("format") == "date-time":
                 return rfc3339()

@@ -124,3 +124,10 @@ def find_drift(status: int, content_type: str, body: Any) -> list[DriftItem]:
     for error in validator.iter_errors(body):
         found.update(_items(error))
     return sorted(found)
+
+
+def reread_spec() -> None:
+    """Forget the spec read so far: the next check reads openapi.yaml afresh (`make adopt` edits it)."""
+    document.cache_clear()
+    _strict_components.cache_clear()
+    _names_by_identity.cache_clear()
