@@ -356,7 +356,7 @@ def test_recording_replaces_only_what_changed_and_a_partial_run_writes_nothing(
     assert contract_live.main(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4")) == ExitCode.PASSED
     capsys.readouterr()
     assert record.main(exchanges) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "record: 0 added, 0 changed, 4 unchanged"
+    assert capsys.readouterr().out.splitlines()[-1].endswith(": 0 added, 0 changed, 4 unchanged")
     # A changed reply is replaced and named.
     saved = json.loads((reports / "live-exchanges.json").read_text())
     saved["exchanges"][1]["recording"]["response"]["body"]["errors"][0]["message"] = "Deployment gone."
@@ -364,7 +364,7 @@ def test_recording_replaces_only_what_changed_and_a_partial_run_writes_nothing(
     assert record.main(exchanges) == 0
     out = capsys.readouterr().out.splitlines()
     assert "record: changed   recordings/live-unknown-deployment.json" in out
-    assert out[-1] == "record: 0 added, 1 changed, 3 unchanged"
+    assert out[-1] == f"record: run {saved['run_id']}: 0 added, 1 changed, 3 unchanged"
     # A run that did not finish leaves every recording as it was.
     saved["complete"] = False
     saved["exchanges"][0]["recording"]["response"]["status"] = 500
