@@ -145,8 +145,9 @@ def main(environ: Mapping[str, str] = os.environ) -> int:
 def _run(config: LiveConfig, scrub: Scrubber, environ: Mapping[str, str]) -> ExitCode:
     drift_fails = fail_on_drift(environ)
     reports = reports_dir(environ)
+    min_interval = live_min_interval(environ)
     try:
-        run = LiveRun(config, min_interval=live_min_interval(environ), scrub=scrub)
+        run = LiveRun(config, min_interval=min_interval, scrub=scrub)
     except ValueError as error:  # the client refuses a credential or the base URL as given
         raise LiveConfigError(f"the client refuses the configuration: {error}") from None
     run_id = uuid.uuid4().hex

@@ -86,7 +86,7 @@ def _read_body(response: httpx.Response) -> tuple[Any, str | None]:
     try:
         content = response.read()
     except (httpx.HTTPError, httpx.StreamError) as error:
-        raise UnreadableReply(f"the body cannot be read: {type(error).__name__}: {error}") from error
+        raise UnreadableReply(f"the body cannot be read: {_root(error)}") from error
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if not media_type.endswith("json"):
         return None, response.text
@@ -102,6 +102,15 @@ def _read_body(response: httpx.Response) -> tuple[Any, str | None]:
         surrogate = error.object[error.start]
         raise UnreadableReply(f"the JSON body holds a lone surrogate ({surrogate!r}), which is not text") from error
     return body, None
+
+
+def _root(error: BaseException) -> str:
+    """httpx's failure in a chain (a DecodingError under the client's error), as "Type: message"."""
+    found: BaseException | None = error
+    while found is not None and not isinstance(found, httpx.HTTPError):
+        found = found.__cause__
+    error = found or error
+    return f"{type(error).__name__}: {error}"
 
 
 def _raw_recording(name: str, description: str, response: httpx.Response, path_params: dict[str, str]) -> Recording:
@@ -155,8 +164,10 @@ class LiveRun:
         self.transport = BudgetedTransport(
             httpx.HTTPTransport(), limit=config.max_requests, min_interval=min_interval, sleep=wait
         )
-        # The reply as httpx saw it, after the client's retries: what a recording keeps.
+        # The reply as httpx saw it, after the client's retries: what a recording keeps; and what the client
+        # raised reading it, if anything.
         self._last_reply: httpx.Response | None = None
+        self._client_error: BaseException | None = None
         options: dict[str, Any] = {
             "httpx_args": {"transport": self.transport, "event_hooks": {"response": [self._keep_reply]}},
             "max_retries": LIVE_RETRIES,
@@ -194,6 +205,7 @@ class LiveRun:
     def _send(self, client: AuthenticatedClient, params: dict[str, str]) -> httpx.Response:
         """One call of the generated endpoint (which retries transient failures); the raw reply."""
         self._last_reply = None
+        self._client_error = None
         try:
             endpoint.sync_detailed(params["account_id"], params["project_name"], params["deployment_id"], client=client)
         except APIConnectionError as error:
@@ -213,9 +225,9 @@ class LiveRun:
                 # The client's own path checks refuse a configured identifier ("", ".", "..", control characters).
                 refused = self.scrub(str(error))
                 raise CanaryFailed(f"the client refuses the configured identifiers: {refused}") from error
-        except (CloudflarePagesError, ArithmeticError, RecursionError, MemoryError, httpx.HTTPError):
+        except (CloudflarePagesError, ArithmeticError, RecursionError, MemoryError, httpx.HTTPError) as error:
             # A reply the client could not read (or did not survive): the checks on the exchange say why.
-            pass
+            self._client_error = error
         response = self._last_reply
         if response is None:
             raise ApiUnavailable("API unavailable: the client gave up before any reply arrived")
@@ -230,7 +242,11 @@ class LiveRun:
         try:
             recording = _raw_recording(name, description, response, params)
         except UnreadableReply as error:
-            failed = Verdict(name=name, status=response.status_code, parse=[self.scrub(str(error))])
+            reason = str(error)
+            if isinstance(error.__cause__, httpx.StreamConsumed) and self._client_error is not None:
+                # The client read the body first, and failed: its failure is the reason.
+                reason = f"the body cannot be read: {_root(self._client_error)}"
+            failed = Verdict(name=name, status=response.status_code, parse=[self.scrub(reason)])
             self.result.unreadable.append(failed)
             return
         self.result.exchanges.append(self._redacted(recording))
