@@ -87,9 +87,10 @@ def _items(error: ValidationError) -> list[DriftItem]:
     if error.validator in ("anyOf", "oneOf") and error.context:
         if error.instance is None:
             return [DriftItem(where, "undeclared-null", "a value, not null", "null", "declare the property nullable")]
-        if isinstance(error.instance, dict) and _discriminated(error):
-            return _discriminated_items(error, where)
-        not_null = [index for index, branch in enumerate(error.validator_value) if branch != {"type": "null"}]
+        branches: list[Any] = list(expected)
+        if isinstance(instance, dict) and _discriminated(branches, instance):
+            return _discriminated_items(error, branches, instance, where)
+        not_null = [index for index, branch in enumerate(branches) if branch != {"type": "null"}]
         if len(not_null) == 1:
             # A nullable value that is not null: everything its one other branch found.
             return _branch_items(error, not_null[0])
@@ -132,19 +133,20 @@ def _branch_type(branch: Any) -> Any:
     return type_schema.get("const") if isinstance(type_schema, dict) else None
 
 
-def _discriminated(error: ValidationError) -> bool:
+def _discriminated(branches: list[Any], instance: dict[str, Any]) -> bool:
     """A union whose branches say which one they are by their `type` (the env vars), and a value it can place:
     one with a `type`, or one without where the union has an untyped branch."""
-    types = [_branch_type(branch) for branch in error.validator_value]
-    return any(kind is not None for kind in types) and (DISCRIMINATOR in error.instance or None in types)
-
-
-def _discriminated_items(error: ValidationError, where: str) -> list[DriftItem]:
-    """The drift of the branch the value's own `type` picks (or of the untyped branch, when it has none)."""
-    branches = list(error.validator_value)
     types = [_branch_type(branch) for branch in branches]
-    given = error.instance.get(DISCRIMINATOR)
-    if DISCRIMINATOR in error.instance and given not in types:
+    return any(kind is not None for kind in types) and (DISCRIMINATOR in instance or None in types)
+
+
+def _discriminated_items(
+    error: ValidationError, branches: list[Any], instance: dict[str, Any], where: str
+) -> list[DriftItem]:
+    """The drift of the branch the value's own `type` picks (or of the untyped branch, when it has none)."""
+    types = [_branch_type(branch) for branch in branches]
+    given = instance.get(DISCRIMINATOR)
+    if DISCRIMINATOR in instance and given not in types:
         named = [_name(branch) for branch, kind in zip(branches, types, strict=True) if kind is not None]
         known = ", ".join(str(kind) for kind in types if kind is not None)
         return [
@@ -156,7 +158,7 @@ def _discriminated_items(error: ValidationError, where: str) -> list[DriftItem]:
                 f"add a schema with `{DISCRIMINATOR}: {given}` beside {', '.join(named)}",
             )
         ]
-    return _branch_items(error, types.index(given if DISCRIMINATOR in error.instance else None))
+    return _branch_items(error, types.index(given if DISCRIMINATOR in instance else None))
 
 
 def _branch_items(error: ValidationError, index: int) -> list[DriftItem]:
