@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
 
+from contract_tests.kit.document_shape import StructureError, check_depth, check_structure
 from contract_tests.kit.paths import REPORTS_DIR
 from contract_tests.kit.spec import SPEC_PATH
 from scripts.upstream.compare import compare_documents
@@ -27,7 +28,6 @@ from scripts.upstream.normalise import SchemaError
 from scripts.upstream.report import Report, render_console, render_markdown
 from scripts.upstream.slicing import METHOD, PATH, SliceError, cut_operation
 from scripts.upstream.source import DEFAULT_URL, LoadError, Provenance, load_document
-from scripts.upstream.structure import StructureError, check_depth, check_structure
 
 # What `make upstream-diff` cannot work with: one line naming the file (and the JSON pointer, where there is one).
 INPUT_ERRORS = (LoadError, SliceError, DeviationsError, SchemaError, StructureError, ValueError)

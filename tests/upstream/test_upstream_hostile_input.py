@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from contract_tests.kit.document_shape import StructureError
 from contract_tests.kit.paths import ROOT
 from contract_tests.kit.spec import SPEC_PATH
 from scripts.upstream.deviations import DEVIATIONS_PATH, load_deviations
 from scripts.upstream.source import PUBLISHED_SLICE, load_document
-from scripts.upstream.structure import StructureError
 from scripts.upstream_diff import INPUT_ERRORS, compare_loaded, read_spec
 
 SEED = 16
