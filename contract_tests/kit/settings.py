@@ -31,7 +31,7 @@ VARIABLES = {
     "CONTRACT_FAIL_ON_DRIFT": "any drift fails the run",
     "CONTRACT_RANDOM": "new random cases each run",
     "CONTRACT_EXAMPLES": "generated bodies (and schemathesis cases) per offline run",
-    "CONTRACT_LIVE_MAX_REQUESTS": "the live run's request budget",
+    "CONTRACT_LIVE_MAX_REQUESTS": "the live run's request budget for the whole run",
     "CONTRACT_LIVE_MIN_INTERVAL": "seconds between live requests",
     "CONTRACT_REPORTS_DIR": "where the live run writes its reports",
 }
