@@ -143,6 +143,14 @@ def deployment_reply() -> Action:
     return json_reply(200, load(RECORDINGS_DIR / "github-push-with-source.json").body)
 
 
+# Cloudflare's answers to the three error probes, in the order the run sends them.
+PROBES_REFUSED = (
+    json_reply(404, DEPLOYMENT_NOT_FOUND),
+    json_reply(404, PROJECT_NOT_FOUND),
+    json_reply(403, AUTHENTICATION_ERROR),
+)
+
+
 def test_error_probes_answered_200_fail_the_run_and_nothing_is_recorded(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -165,13 +173,7 @@ def test_error_probes_answered_200_fail_the_run_and_nothing_is_recorded(
 def test_generated_requests_that_mostly_fail_make_the_api_unavailable(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     with scripted_server() as server:
-        server.play(
-            deployment_reply(),
-            json_reply(404, DEPLOYMENT_NOT_FOUND),
-            json_reply(404, PROJECT_NOT_FOUND),
-            json_reply(403, AUTHENTICATION_ERROR),
-            html_reply(500),  # every generated request, and every retry
-        )
+        server.play(deployment_reply(), *PROBES_REFUSED, html_reply(500))  # 500: every generated request and retry
         code = contract_live.main(environment(server.url, reports, CONTRACT_LIVE_MAX_REQUESTS="16"))
         assert server.count == 16
     report = (reports / "contract-live.md").read_text()
@@ -259,13 +261,7 @@ def surrogate_body() -> bytes:
 def test_an_unreadable_reply_is_a_contract_failure_with_a_report(tmp_path: Path, canary: Action, problem: str) -> None:
     reports = tmp_path / "reports"
     with scripted_server() as server:
-        server.play(
-            canary,
-            json_reply(404, DEPLOYMENT_NOT_FOUND),
-            json_reply(404, PROJECT_NOT_FOUND),
-            json_reply(403, AUTHENTICATION_ERROR),
-            json_reply(404, DEPLOYMENT_NOT_FOUND),
-        )
+        server.play(canary, *PROBES_REFUSED, json_reply(404, DEPLOYMENT_NOT_FOUND))
         finished = live_subprocess(environment(server.url, reports, CONTRACT_LIVE_MAX_REQUESTS="5"))
     assert "Traceback" not in finished.stderr
     assert finished.returncode == ExitCode.CONTRACT_FAILED

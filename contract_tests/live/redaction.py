@@ -48,21 +48,24 @@ def _has_sensitive(branch: dict[str, Any]) -> bool:
 
 @dataclass
 class _Redactor:
-    # Every value taken out, so that the scrubber can take it out of any text built from the raw reply too.
+    # Every secret taken out (sensitive values, env var values), so that the scrubber can take it out of any text
+    # built from the raw reply too. Strings of undeclared fields are not kept here: most are plain words
+    # ("success"), and scrubbing those would garble the report.
     removed: set[str] = field(default_factory=set)
 
-    def _remove(self, value: str) -> str:
-        self.removed.add(value)
+    def _remove(self, value: str, *, secret: bool = True) -> str:
+        if secret:
+            self.removed.add(value)
         return REDACTED
 
-    def everything(self, value: Any, keep: frozenset[str] = frozenset()) -> Any:
+    def everything(self, value: Any, keep: frozenset[str] = frozenset(), *, secret: bool = True) -> Any:
         """Every string inside `value` redacted (but the values of the keys in `keep`)."""
         if isinstance(value, str):
-            return self._remove(value) if value else value
+            return self._remove(value, secret=secret) if value else value
         if isinstance(value, dict):
-            return {key: item if key in keep else self.everything(item) for key, item in value.items()}
+            return {key: item if key in keep else self.everything(item, secret=secret) for key, item in value.items()}
         if isinstance(value, list):
-            return [self.everything(item) for item in value]
+            return [self.everything(item, secret=secret) for item in value]
         return value
 
     def walk(self, value: Any, schema: dict[str, Any]) -> Any:
@@ -72,7 +75,7 @@ class _Redactor:
             return self._object(value, [schema] if not options else [o for o in options if _is_object(o)])
         if isinstance(value, list):
             items = [branch["items"] for branch in ([schema, *options]) if "items" in branch]
-            return [self.walk(item, items[0]) for item in value] if items else self.everything(value)
+            return [self.walk(item, items[0]) for item in value] if items else self.everything(value, secret=False)
         return value
 
     def _object(self, value: dict[str, Any], branches: list[dict[str, Any]]) -> Any:
@@ -100,7 +103,7 @@ class _Redactor:
             elif extra:
                 result[key] = self.walk(item, extra[0])
             else:
-                result[key] = self.everything(item)
+                result[key] = self.everything(item, secret=False)
         return result
 
 
@@ -108,7 +111,7 @@ def redact_body(status: int, content_type: str, body: Any) -> tuple[Any, set[str
     """The body with everything sensitive replaced, and the values replaced."""
     redactor = _Redactor()
     schema = response_schema(status, content_type)
-    redacted = redactor.walk(body, schema) if schema is not None else redactor.everything(body)
+    redacted = redactor.walk(body, schema) if schema is not None else redactor.everything(body, secret=False)
     return redacted, redactor.removed
 
 
