@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
 
+from contract_tests.kit.atomic_files import write_atomically
 from contract_tests.kit.document_shape import StructureError, check_depth, check_structure
 from contract_tests.kit.paths import REPORTS_DIR
 from contract_tests.kit.spec import SPEC_PATH
@@ -84,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"upstream-diff: {error}", file=sys.stderr)
         return 2
     args.reports.mkdir(parents=True, exist_ok=True)
-    (args.reports / "upstream-diff.md").write_text(render_markdown(report))
-    (args.reports / "upstream-diff.json").write_text(json.dumps(report.as_json(), indent=2) + "\n")
+    write_atomically(args.reports / "upstream-diff.md", render_markdown(report))
+    write_atomically(args.reports / "upstream-diff.json", json.dumps(report.as_json(), indent=2) + "\n")
     print(render_console(report))
     print(f"wrote {args.reports / 'upstream-diff.md'} and {args.reports / 'upstream-diff.json'}")
     return report.exit_code

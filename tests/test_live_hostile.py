@@ -251,12 +251,16 @@ def surrogate_body() -> bytes:
     [
         (raw_reply(200, b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "application/json"), "nested deeper than"),
         (
+            raw_reply(200, b"[" * 600 + b"]" * 600, "application/json"),  # Python reads it; the checks would not
+            "the JSON body: /0/0/0/",
+        ),
+        (
             Action(200, b"this is not gzip", (("Content-Type", "application/json"), ("Content-Encoding", "gzip"))),
             "the body cannot be read: DecodingError: Error -3 while decompressing data",
         ),
         (raw_reply(200, surrogate_body(), "application/json"), "lone surrogate ('\\ud800')"),
     ],
-    ids=["deeply-nested", "broken-gzip", "lone-surrogate"],
+    ids=["deeply-nested", "nested-600", "broken-gzip", "lone-surrogate"],
 )
 def test_an_unreadable_reply_is_a_contract_failure_with_a_report(tmp_path: Path, canary: Action, problem: str) -> None:
     reports = tmp_path / "reports"

@@ -35,8 +35,9 @@ from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, Clo
 from cloudflare_pages_client._runtime.wire import path_segment
 from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from cloudflare_pages_client.client import is_retryable_status
-from contract_tests.kit.conformance import operation, violations
-from contract_tests.kit.exchange_checks import Verdict
+from contract_tests.kit.conformance import operation
+from contract_tests.kit.document_shape import StructureError, check_depth
+from contract_tests.kit.exchange_checks import Verdict, conformance_problems
 from contract_tests.kit.recordings import Recording, from_json, to_json
 from contract_tests.kit.settings import CLOUDFLARE_MIN_INTERVAL
 from contract_tests.kit.spec import OPERATION_PATH
@@ -96,6 +97,12 @@ def _read_body(response: httpx.Response) -> tuple[Any, str | None]:
         raise UnreadableReply("the JSON body is nested deeper than Python can read") from error
     except ValueError:
         return None, response.text  # not JSON: conformance reports the content, the client check the parse
+    try:
+        # Shallower than Python's limit, and still deeper than any reply Cloudflare sends: every walk of the
+        # checks and of redaction recurses, a few frames a level.
+        check_depth(body, "the JSON body")
+    except StructureError as error:
+        raise UnreadableReply(str(error)) from error
     try:
         json.dumps(body, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as error:
@@ -348,7 +355,9 @@ class LiveRun:
                 self.result.generated_failures.append(self.scrub(f"GET {path}: {error}"))
                 return
             where = self.scrub(f"GET {recording.url_path}")
-            self.result.generated_failures += [f"{where}: {self.scrub(problem)}" for problem in violations(recording)]
+            self.result.generated_failures += [
+                f"{where}: {self.scrub(problem)}" for problem in conformance_problems(recording)
+            ]
 
         one_case()
         cases, unavailable = self.result.generated_cases, self.result.generated_unavailable
