@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 from contract_tests.kit.atomic_files import TEMPORARY_PREFIX, TEMPORARY_SUFFIX
+from contract_tests.kit.conformance import operation
 from contract_tests.kit.paths import ROOT
 from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.replay_server import (
@@ -29,10 +31,11 @@ from contract_tests.kit.replay_server import (
     ReplayServer,
 )
 from contract_tests.kit.scripted_server import Action, html_reply, json_reply, raw_reply, scripted_server
+from contract_tests.kit.spec import OPERATION_PATH
+from contract_tests.live import run as live_run
 from contract_tests.live.exit_codes import ExitCode
-from contract_tests.live.run import generated_path
 from scripts import contract_live, record
-from tests.support.live_env import WITH_ENV_VARS, environment, with_result
+from tests.support.live_env import ACCOUNT, GOOD, WITH_ENV_VARS, environment, with_result
 
 PLANTED_SECRET = "s3cr3t-Zq8"
 PLANTED_EMAIL = "planted.owner@example.org"
@@ -376,7 +379,28 @@ def test_deployment_ids_sharing_their_first_8_characters_keep_one_recording_each
     assert [load(recordings / name).body["result"]["id"] for name in names] == twins
 
 
-@pytest.mark.parametrize("segment", ["..", ".", ""])
-def test_generated_requests_go_through_the_clients_path_checks(segment: str) -> None:
-    with pytest.raises(ValueError, match="deployment_id must be a name"):
-        generated_path({"account_id": "a", "project_name": "p", "deployment_id": segment})
+class _DrawsOnly:
+    """The operation, but drawing exactly these path parameters: what schemathesis could draw for a looser spec."""
+
+    def __init__(self, deployment_ids: list[str]) -> None:
+        self._ids = deployment_ids
+
+    def as_strategy(self, mode: object, path_parameters: dict[str, str]) -> st.SearchStrategy[Any]:
+        cases = [operation().Case(path_parameters={**path_parameters, "deployment_id": i}) for i in self._ids]
+        return st.sampled_from(cases)
+
+
+def test_generated_requests_go_through_the_clients_path_checks(
+    replay: ReplayServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live_run, "operation", lambda: _DrawsOnly(["..", ".", "", GOOD]))
+    before = len(replay.requests_seen)
+    assert contract_live.main(environment(replay.url, tmp_path / "reports", CONTRACT_LIVE_MAX_REQUESTS="8")) == 0
+    paths = [path for _, path in replay.requests_seen[before:]]
+    # Each generated request stays on the operation's path: "..", "." and "" are never sent (httpx would
+    # normalise them into the project's or the deployments' path).
+    template = OPERATION_PATH.format(account_id=ACCOUNT, project_name="docs-site", deployment_id="")
+    assert len(paths) == 5  # the canary, the three probes, and the one generated id the client accepts
+    assert paths[-1] == template + GOOD
+    for path in paths:
+        assert path.count("/") == OPERATION_PATH.count("/"), path
