@@ -5,11 +5,22 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract_tests.kit.recordings import load_all
-from contract_tests.kit.replay_server import ReplayServer
-from contract_tests.kit.report import write
+from contract_tests.kit.spec_check import spec_problem
 
-RECORDINGS = load_all()
+# Before anything reads the spec (the modules below do, on import): a broken spec is one line and exit 2.
+_PROBLEM = spec_problem()
+if _PROBLEM is None:
+    from contract_tests.kit.recordings import load_all
+    from contract_tests.kit.replay_server import ReplayServer
+    from contract_tests.kit.report import write
+
+    RECORDINGS = load_all()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _PROBLEM is not None:
+        # pytest prints this as the one line "Exit: contract: <file>: <JSON pointer>: <problem>" on stderr.
+        pytest.exit(f"contract: {_PROBLEM}", returncode=2)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

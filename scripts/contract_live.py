@@ -12,10 +12,12 @@ import json
 import logging
 import os
 import sys
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree
 
+from contract_tests.kit.atomic_files import remove_leftovers, write_atomically
 from contract_tests.kit.exchange_checks import Verdict, check_exchange
 from contract_tests.kit.recordings import Recording, to_json
 from contract_tests.kit.report import drift_section, failures_section, replies_table
@@ -23,17 +25,21 @@ from contract_tests.kit.settings import SettingError, fail_on_drift, live_min_in
 from contract_tests.live.budget import ReadOnlyViolation
 from contract_tests.live.config import LiveConfig, LiveConfigError, from_environment
 from contract_tests.live.exit_codes import ExitCode
-from contract_tests.live.redaction import redact_exchange
-from contract_tests.live.run import ApiUnavailable, CanaryFailed, LiveResult, LiveRun
+from contract_tests.live.run import ApiUnavailable, CanaryFailed, LiveResult, LiveRun, ProbeNotRefused
 from contract_tests.live.scrubbing import SCRUBBED_LOGGERS, Scrubber, ScrubbingFilter
 
+EXCHANGES_FILE = "live-exchanges.json"
 
-def markdown(config: LiveConfig, result: LiveResult, verdicts: list[Verdict], code: ExitCode, note: str) -> str:
+
+def markdown(
+    config: LiveConfig, result: LiveResult, verdicts: list[Verdict], code: ExitCode, note: str, run_id: str
+) -> str:
     lines = [
         "# Live contract check",
         "",
         f"**Result: {code.meaning} (exit {code.value}).** {note}",
         "",
+        f"- Run: `{run_id}` (`make record` records this run's exchanges only)",
         f"- API: `{config.base_url}`, authenticated with {config.auth_scheme}",
         f"- Deployments checked: {len(config.deployment_ids)}",
         f"- Requests made: **{result.requests_sent}** of a budget of {result.budget} "
@@ -82,19 +88,32 @@ def junit(result: LiveResult, verdicts: list[Verdict], fail_on_drift: bool) -> E
     return suite
 
 
-def save_exchanges(config: LiveConfig, verdicts: list[Verdict], exchanges: list[Recording]) -> list[dict[str, object]]:
-    """What `make record` turns into recordings: redacted, each stating the drift it showed."""
+def save_exchanges(verdicts: list[Verdict], exchanges: list[Recording]) -> list[dict[str, object]]:
+    """What `make record` turns into recordings (the run redacted them), each stating the drift it showed."""
     saved: list[dict[str, object]] = []
     for exchange, verdict in zip(exchanges, verdicts, strict=True):
         stated = dataclasses.replace(exchange, expected_drift=[item.key() for item in verdict.drift])
-        recording = redact_exchange(to_json(stated), account_id=config.account_id, secrets=config.secrets)
-        saved.append({"name": exchange.name, "recording": recording})
+        saved.append({"name": exchange.name, "recording": to_json(stated)})
     return saved
 
 
-def write_exchanges(reports: Path, saved: list[dict[str, object]], complete: bool) -> None:
-    document = {"complete": complete, "exchanges": saved}
-    (reports / "live-exchanges.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+def write_exchanges(reports: Path, run_id: str, saved: list[dict[str, object]], complete: bool) -> None:
+    """Written whole or not at all; at the start of a run too (incomplete), so that a killed run leaves its own
+    run id behind and `make record` cannot take the previous run's exchanges for this one's."""
+    document = {"run_id": run_id, "complete": complete, "exchanges": saved}
+    write_atomically(reports / EXCHANGES_FILE, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def prepare_reports(reports: Path, run_id: str) -> None:
+    """The report folder, usable, before any request is sent; LiveConfigError names the problem."""
+    try:
+        reports.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(reports)
+        write_exchanges(reports, run_id, [], complete=False)
+    except OSError as error:
+        raise LiveConfigError(
+            f"CONTRACT_REPORTS_DIR: cannot write the reports to {reports}: {error.strerror or error}"
+        ) from None
 
 
 def main(environ: Mapping[str, str] = os.environ) -> int:
@@ -115,7 +134,7 @@ def main(environ: Mapping[str, str] = os.environ) -> int:
         logging.getLogger(name).addFilter(log_filter)
     try:
         return _run(config, scrub, environ)
-    except SettingError as error:
+    except (SettingError, LiveConfigError) as error:
         print(f"contract-live: {scrub(str(error))}", file=sys.stderr)
         return ExitCode.CONFIG_INCOMPLETE
     finally:
@@ -126,8 +145,13 @@ def main(environ: Mapping[str, str] = os.environ) -> int:
 def _run(config: LiveConfig, scrub: Scrubber, environ: Mapping[str, str]) -> ExitCode:
     drift_fails = fail_on_drift(environ)
     reports = reports_dir(environ)
-    run = LiveRun(config, min_interval=live_min_interval(environ))
-    reports.mkdir(parents=True, exist_ok=True)
+    min_interval = live_min_interval(environ)
+    try:
+        run = LiveRun(config, min_interval=min_interval, scrub=scrub)
+    except ValueError as error:  # the client refuses a credential or the base URL as given
+        raise LiveConfigError(f"the client refuses the configuration: {error}") from None
+    run_id = uuid.uuid4().hex
+    prepare_reports(reports, run_id)
     note = ""
     complete = False
     try:
@@ -137,9 +161,10 @@ def _run(config: LiveConfig, scrub: Scrubber, environ: Mapping[str, str]) -> Exi
         result, code, note = run.result, ExitCode.CANARY_FAILED, str(error)
     except ApiUnavailable as error:
         result, code, note = run.result, ExitCode.API_UNAVAILABLE, str(error)
-    except ReadOnlyViolation as error:
+    except (ReadOnlyViolation, ProbeNotRefused) as error:
         result, code, note = run.result, ExitCode.CONTRACT_FAILED, str(error)
-    verdicts = [check_exchange(exchange) for exchange in result.exchanges]
+    checked = [check_exchange(exchange) for exchange in result.exchanges]
+    verdicts = checked + result.unreadable
     if complete:
         broken = any(v.conformance or v.parse for v in verdicts) or bool(result.generated_failures)
         drifted = any(v.drift for v in verdicts)
@@ -151,11 +176,11 @@ def _run(config: LiveConfig, scrub: Scrubber, environ: Mapping[str, str]) -> Exi
             if broken
             else "Drift found, and CONTRACT_FAIL_ON_DRIFT is set."
         )
-    report = scrub(markdown(config, result, verdicts, code, note))
-    (reports / "contract-live.md").write_text(report)
+    report = scrub(markdown(config, result, verdicts, code, note, run_id))
+    write_atomically(reports / "contract-live.md", report)
     xml = scrub(ElementTree.tostring(junit(result, verdicts, drift_fails), encoding="unicode"))
-    (reports / "contract-live.xml").write_text('<?xml version="1.0" encoding="utf-8"?>\n' + xml + "\n")
-    write_exchanges(reports, save_exchanges(config, verdicts, result.exchanges), complete)
+    write_atomically(reports / "contract-live.xml", '<?xml version="1.0" encoding="utf-8"?>\n' + xml + "\n")
+    write_exchanges(reports, run_id, save_exchanges(checked, result.exchanges), complete)
     print(report)
     print(f"contract-live: {code.meaning} (exit {code.value}); {result.requests_sent} requests made")
     return code

@@ -15,34 +15,60 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
 
+from contract_tests.kit.atomic_files import write_atomically
+from contract_tests.kit.document_shape import StructureError, check_depth, check_structure
 from contract_tests.kit.paths import REPORTS_DIR
 from contract_tests.kit.spec import SPEC_PATH
 from scripts.upstream.compare import compare_documents
-from scripts.upstream.deviations import DEVIATIONS_PATH, DeviationsError, classify, load_deviations
+from scripts.upstream.deviations import DEVIATIONS_PATH, Deviation, DeviationsError, classify, load_deviations
 from scripts.upstream.normalise import SchemaError
 from scripts.upstream.report import Report, render_console, render_markdown
-from scripts.upstream.slicing import SliceError, cut_operation
-from scripts.upstream.source import DEFAULT_URL, LoadError, load_document
+from scripts.upstream.slicing import METHOD, PATH, SliceError, cut_operation
+from scripts.upstream.source import DEFAULT_URL, LoadError, Provenance, load_document
+
+# What `make upstream-diff` cannot work with: one line naming the file (and the JSON pointer, where there is one).
+INPUT_ERRORS = (LoadError, SliceError, DeviationsError, SchemaError, StructureError, ValueError)
+
+
+def read_spec(spec: Path) -> Any:
+    try:
+        return yaml.safe_load(spec.read_text())
+    except (OSError, yaml.YAMLError, RecursionError) as error:
+        raise LoadError(f"cannot read {spec}: {error!s:.200}") from error
 
 
 def build_report(source: str, spec: Path, deviations_path: Path) -> Report:
-    """Load, cut, compare and classify; raises on anything that cannot be loaded."""
+    """Load, cut, compare and classify; raises one of INPUT_ERRORS on anything that cannot be read."""
     started = time.perf_counter()
     document, provenance = load_document(source)
     loaded = time.perf_counter()
-    upstream = cut_operation(document)
-    sliced = time.perf_counter()
+    return compare_loaded(
+        document, provenance, read_spec(spec), str(spec), load_deviations(deviations_path), loaded - started
+    )
+
+
+def compare_loaded(
+    document: Any, provenance: Provenance, ours: Any, spec: str, deviations: list[Deviation], load_time: float = 0.0
+) -> Report:
+    """Cut, compare and classify documents already read; raises one of INPUT_ERRORS on a wrong shape."""
+    started = time.perf_counter()
+    check_depth(document, provenance.source)
+    check_structure(document, provenance.source, PATH, METHOD, schemas=False)
     try:
-        ours = yaml.safe_load(spec.read_text())
-    except (OSError, yaml.YAMLError) as error:
-        raise LoadError(f"cannot read {spec}: {error}") from error
-    deviations = load_deviations(deviations_path)
+        upstream = cut_operation(document)
+    except SliceError as error:
+        raise SliceError(f"{provenance.source}: {error}") from None
+    check_structure(upstream, provenance.source, PATH, METHOD)
+    check_depth(ours, spec)
+    check_structure(ours, spec, PATH, METHOD)
+    sliced = time.perf_counter()
     findings = classify(compare_documents(ours, upstream), deviations)
     compared = time.perf_counter()
-    timings = {"load": loaded - started, "slice": sliced - loaded, "compare": compared - sliced}
+    timings = {"load": load_time, "slice": sliced - started, "compare": compared - sliced}
     return Report(provenance, findings, timings)
 
 
@@ -55,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         report = build_report(args.upstream, args.spec, args.deviations)
-    except (LoadError, SliceError, DeviationsError, SchemaError, ValueError) as error:
+    except INPUT_ERRORS as error:
         print(f"upstream-diff: {error}", file=sys.stderr)
         return 2
     args.reports.mkdir(parents=True, exist_ok=True)
-    (args.reports / "upstream-diff.md").write_text(render_markdown(report))
-    (args.reports / "upstream-diff.json").write_text(json.dumps(report.as_json(), indent=2) + "\n")
+    write_atomically(args.reports / "upstream-diff.md", render_markdown(report))
+    write_atomically(args.reports / "upstream-diff.json", json.dumps(report.as_json(), indent=2) + "\n")
     print(render_console(report))
     print(f"wrote {args.reports / 'upstream-diff.md'} and {args.reports / 'upstream-diff.json'}")
     return report.exit_code

@@ -15,8 +15,8 @@ import pytest
 
 from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from contract_tests.kit.exchange_checks import check_exchange
-from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER, RECORDINGS_DIR, load
-from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
+from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from contract_tests.kit.replay_server import ReplayServer
 from contract_tests.kit.scripted_server import html_reply, scripted_server
 from contract_tests.kit.settings import DEFAULT_LIVE_MAX_REQUESTS
 from contract_tests.kit.spec import OPERATION_PATH
@@ -25,28 +25,12 @@ from contract_tests.live.config import LiveConfigError, from_environment
 from contract_tests.live.exit_codes import ExitCode
 from contract_tests.live.run import UNKNOWN_DEPLOYMENT, UNKNOWN_PROJECT, ApiUnavailable, LiveRun
 from scripts import contract_live, record
-
-ACCOUNT = ACCOUNT_PLACEHOLDER
-GOOD = "3b0f6c1e-8d2a-4f7b-9c3e-5a1d2e4f6b70"
-DRIFTING = "2468ace0-1357-4b9d-8f0e-a1c3e5f7b9d2"
+from tests.support.live_env import ACCOUNT, DRIFTING, GOOD, environment
 
 
 @pytest.fixture
 def reports(tmp_path: Path) -> Path:
     return tmp_path / "reports"
-
-
-def environment(url: str, reports: Path, **overrides: str) -> dict[str, str]:
-    return {
-        "CLOUDFLARE_API_TOKEN": REPLAY_TOKEN,
-        "CLOUDFLARE_ACCOUNT_ID": ACCOUNT,
-        "CLOUDFLARE_PAGES_PROJECT": "docs-site",
-        "CLOUDFLARE_PAGES_DEPLOYMENT_ID": GOOD,
-        "CLOUDFLARE_BASE_URL": url,
-        "CONTRACT_LIVE_MIN_INTERVAL": "0",
-        "CONTRACT_REPORTS_DIR": str(reports),
-        **overrides,
-    }
 
 
 @pytest.fixture(scope="module")
@@ -356,7 +340,7 @@ def test_recording_replaces_only_what_changed_and_a_partial_run_writes_nothing(
     assert contract_live.main(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="4")) == ExitCode.PASSED
     capsys.readouterr()
     assert record.main(exchanges) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "record: 0 added, 0 changed, 4 unchanged"
+    assert capsys.readouterr().out.splitlines()[-1].endswith(": 0 added, 0 changed, 4 unchanged")
     # A changed reply is replaced and named.
     saved = json.loads((reports / "live-exchanges.json").read_text())
     saved["exchanges"][1]["recording"]["response"]["body"]["errors"][0]["message"] = "Deployment gone."
@@ -364,7 +348,7 @@ def test_recording_replaces_only_what_changed_and_a_partial_run_writes_nothing(
     assert record.main(exchanges) == 0
     out = capsys.readouterr().out.splitlines()
     assert "record: changed   recordings/live-unknown-deployment.json" in out
-    assert out[-1] == "record: 0 added, 1 changed, 3 unchanged"
+    assert out[-1] == f"record: run {saved['run_id']}: 0 added, 1 changed, 3 unchanged"
     # A run that did not finish leaves every recording as it was.
     saved["complete"] = False
     saved["exchanges"][0]["recording"]["response"]["status"] = 500

@@ -34,7 +34,7 @@ def test_the_spec_path_is_built_in_the_kit_and_for_the_generator() -> None:
     # scripts/generation.py must run in a checkout that holds only openapi/, scripts/ and requirements/
     # (tests/test_generation.py copies one), so it does not import the kit.
     assert modules_with_a_string(re.compile(r"^openapi\.yaml$"), tests_too=False) == [
-        "contract_tests/kit/spec.py",
+        "contract_tests/kit/paths.py",
         "scripts/generation.py",
     ]
 

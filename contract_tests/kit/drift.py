@@ -87,6 +87,13 @@ def _items(error: ValidationError) -> list[DriftItem]:
     if error.validator in ("anyOf", "oneOf") and error.context:
         if error.instance is None:
             return [DriftItem(where, "undeclared-null", "a value, not null", "null", "declare the property nullable")]
+        branches: list[Any] = list(expected)
+        if isinstance(instance, dict) and _discriminated(branches, instance):
+            return _discriminated_items(error, branches, instance, where)
+        not_null = [index for index, branch in enumerate(branches) if branch != {"type": "null"}]
+        if len(not_null) == 1:
+            # A nullable value that is not null: everything its one other branch found.
+            return _branch_items(error, not_null[0])
         # The branch that came closest says what is wrong: prefer an unknown enum value.
         for sub in error.context:
             if sub.validator == "enum" and list(sub.absolute_path) == list(error.absolute_path):
@@ -111,6 +118,56 @@ def _items(error: ValidationError) -> list[DriftItem]:
             )
         ]
     return [DriftItem(where, f"{error.validator}-mismatch", _short(error.validator_value), _short(error.instance), "")]
+
+
+DISCRIMINATOR = "type"
+
+
+def _branch_type(branch: Any) -> Any:
+    """The `type` const that picks this union branch (PlainTextEnvVar: "plain_text"), or None."""
+    if isinstance(branch, dict) and "$ref" in branch:
+        branch = _strict_components()["schemas"].get(_name(branch), {})
+    if not isinstance(branch, dict):
+        return None
+    type_schema = branch.get("properties", {}).get(DISCRIMINATOR)
+    return type_schema.get("const") if isinstance(type_schema, dict) else None
+
+
+def _discriminated(branches: list[Any], instance: dict[str, Any]) -> bool:
+    """A union whose branches say which one they are by their `type` (the env vars), and a value it can place:
+    one with a `type`, or one without where the union has an untyped branch."""
+    types = [_branch_type(branch) for branch in branches]
+    return any(kind is not None for kind in types) and (DISCRIMINATOR in instance or None in types)
+
+
+def _discriminated_items(
+    error: ValidationError, branches: list[Any], instance: dict[str, Any], where: str
+) -> list[DriftItem]:
+    """The drift of the branch the value's own `type` picks (or of the untyped branch, when it has none)."""
+    types = [_branch_type(branch) for branch in branches]
+    given = instance.get(DISCRIMINATOR)
+    if DISCRIMINATOR in instance and given not in types:
+        named = [_name(branch) for branch, kind in zip(branches, types, strict=True) if kind is not None]
+        known = ", ".join(str(kind) for kind in types if kind is not None)
+        return [
+            DriftItem(
+                f"{where}/{DISCRIMINATOR}",
+                "undocumented-enum-value",
+                f"one of {known} ({', '.join(named)})",
+                _short(given),
+                f"add a schema with `{DISCRIMINATOR}: {given}` beside {', '.join(named)}",
+            )
+        ]
+    return _branch_items(error, types.index(given if DISCRIMINATOR in instance else None))
+
+
+def _branch_items(error: ValidationError, index: int) -> list[DriftItem]:
+    """The drift one branch of a union found."""
+    found: list[DriftItem] = []
+    for sub in error.context or []:
+        if sub.relative_schema_path and sub.relative_schema_path[0] == index:
+            found += _items(sub)
+    return found
 
 
 def find_drift(status: int, content_type: str, body: Any) -> list[DriftItem]:

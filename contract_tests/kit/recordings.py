@@ -51,19 +51,19 @@ class Recording:
         return json.dumps(self.body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def load(path: Path) -> Recording:
+def from_json(name: str, data: dict[str, Any]) -> Recording:
+    """A recording from its file form (the inverse of `to_json`); RecordingFormatError names what is wrong."""
     try:
-        data = json.loads(path.read_text())
         request, response = data["request"], data["response"]
         if request["path"] != OPERATION_PATH:
-            raise RecordingFormatError(f"{path.name}: request.path is not the operation's path")
+            raise RecordingFormatError(f"{name}: request.path is not the operation's path")
         if data["origin"]["kind"] not in ORIGIN_KINDS:
-            raise RecordingFormatError(f"{path.name}: origin.kind must be one of {sorted(ORIGIN_KINDS)}")
+            raise RecordingFormatError(f"{name}: origin.kind must be one of {sorted(ORIGIN_KINDS)}")
         if ("body" in response) == ("body_text" in response):
-            raise RecordingFormatError(f"{path.name}: response needs exactly one of body and body_text")
-        headers = {name.lower(): value for name, value in response["headers"].items()}
+            raise RecordingFormatError(f"{name}: response needs exactly one of body and body_text")
+        headers = {key.lower(): value for key, value in response["headers"].items()}
         return Recording(
-            name=path.stem,
+            name=name,
             description=data["description"],
             origin=data["origin"],
             method=request["method"],
@@ -75,7 +75,11 @@ def load(path: Path) -> Recording:
             expected_drift=data.get("expected_drift", []),
         )
     except KeyError as missing:
-        raise RecordingFormatError(f"{path.name}: missing key {missing}") from None
+        raise RecordingFormatError(f"{name}: missing key {missing}") from None
+
+
+def load(path: Path) -> Recording:
+    return from_json(path.stem, json.loads(path.read_text()))
 
 
 def load_all(directory: Path = RECORDINGS_DIR) -> list[Recording]:

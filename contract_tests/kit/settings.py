@@ -10,6 +10,7 @@ documents each variable; a test keeps that table and this module in step.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,13 +23,15 @@ DEFAULT_REQUEST_EXAMPLES = 100
 DEFAULT_LIVE_MAX_REQUESTS = 50
 # Cloudflare allows 1,200 requests per five minutes: one every 0.25 s.
 CLOUDFLARE_MIN_INTERVAL = 300.0 / 1200.0
+# A pause longer than this between two requests is a typo, not a rate limit.
+MAX_LIVE_MIN_INTERVAL = 60.0
 
 # name: what it sets, as contract_tests/README.md's settings table states it.
 VARIABLES = {
     "CONTRACT_FAIL_ON_DRIFT": "any drift fails the run",
     "CONTRACT_RANDOM": "new random cases each run",
     "CONTRACT_EXAMPLES": "generated bodies (and schemathesis cases) per offline run",
-    "CONTRACT_LIVE_MAX_REQUESTS": "the live run's request budget",
+    "CONTRACT_LIVE_MAX_REQUESTS": "the live run's request budget for the whole run",
     "CONTRACT_LIVE_MIN_INTERVAL": "seconds between live requests",
     "CONTRACT_REPORTS_DIR": "where the live run writes its reports",
 }
@@ -49,9 +52,12 @@ def _flag(environ: Mapping[str, str], name: str) -> bool:
 def _whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
     text = _text(environ, name)
     try:
-        return int(text) if text else default
+        number = int(text) if text else default
     except ValueError:
-        raise SettingError(f"{name} must be a whole number, not {text!r}") from None
+        number = -1
+    if number < 0:
+        raise SettingError(f"{name} must be a whole number, not {text!r}")
+    return number
 
 
 def fail_on_drift(environ: Mapping[str, str] = os.environ) -> bool:
@@ -79,9 +85,14 @@ def live_max_requests(environ: Mapping[str, str] = os.environ) -> int:
 def live_min_interval(environ: Mapping[str, str] = os.environ) -> float:
     text = _text(environ, "CONTRACT_LIVE_MIN_INTERVAL")
     try:
-        return float(text) if text else CLOUDFLARE_MIN_INTERVAL
+        seconds = float(text) if text else CLOUDFLARE_MIN_INTERVAL
     except ValueError:
-        raise SettingError(f"CONTRACT_LIVE_MIN_INTERVAL must be a number of seconds, not {text!r}") from None
+        seconds = math.nan
+    if not 0 <= seconds <= MAX_LIVE_MIN_INTERVAL:  # also refuses nan
+        raise SettingError(
+            f"CONTRACT_LIVE_MIN_INTERVAL must be a number of seconds from 0 to {MAX_LIVE_MIN_INTERVAL:g}, not {text!r}"
+        )
+    return seconds
 
 
 def reports_dir(environ: Mapping[str, str] = os.environ) -> Path:

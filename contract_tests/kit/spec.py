@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from contract_tests.kit.paths import ROOT
+from contract_tests.kit.paths import SPEC_PATH
 
-SPEC_PATH = ROOT / "openapi" / "openapi.yaml"
+__all__ = ["OPERATION_METHOD", "OPERATION_PATH", "SPEC_PATH", "document", "response_schema"]
 
 
 @cache

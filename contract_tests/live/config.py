@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import httpx
+
 from cloudflare_pages_client import DEFAULT_BASE_URL, ApiKeyAuthenticatedClient, AuthenticatedClient
 from contract_tests.kit.settings import DEFAULT_LIVE_MAX_REQUESTS, SettingError, live_max_requests
 
@@ -27,8 +29,8 @@ class LiveConfig:
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        """Every credential value: none of them may appear in anything the run writes."""
-        return tuple(value for value in (self.token, self.api_key) if value)
+        """Every credential value, the email included: none of them may appear in anything the run writes."""
+        return tuple(value for value in (self.token, self.api_key, self.email) if value)
 
     @property
     def auth_scheme(self) -> str:
@@ -55,6 +57,29 @@ def _get(environ: Mapping[str, str], name: str) -> str | None:
 
 CREDENTIAL_VARIABLES = ("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY")
 TARGET_VARIABLES = ("CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_PAGES_PROJECT", "CLOUDFLARE_PAGES_DEPLOYMENT_ID")
+# Requests every run makes before the generated ones: one canary a deployment, and these error probes.
+ERROR_PROBES = 3
+
+
+def _base_url(environ: Mapping[str, str]) -> str:
+    text = (_get(environ, "CLOUDFLARE_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+    try:
+        url = httpx.URL(text)
+    except httpx.InvalidURL:
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise LiveConfigError(
+            f"CLOUDFLARE_BASE_URL must be an http:// or https:// URL with a host, like {DEFAULT_BASE_URL}"
+        )
+    return text
+
+
+def _deployment_ids(environ: Mapping[str, str]) -> tuple[str, ...]:
+    parts = (part.strip() for part in environ["CLOUDFLARE_PAGES_DEPLOYMENT_ID"].split(","))
+    ids = tuple(dict.fromkeys(part for part in parts if part))  # each once, in the order given
+    if not ids:
+        raise LiveConfigError("CLOUDFLARE_PAGES_DEPLOYMENT_ID holds no deployment id (ids are separated by commas)")
+    return ids
 
 
 def from_environment(environ: Mapping[str, str] = os.environ) -> LiveConfig | None:
@@ -73,18 +98,22 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> LiveConfig | No
         missing.append("CLOUDFLARE_API_KEY" if email else "CLOUDFLARE_EMAIL")
     if missing:
         raise LiveConfigError(f"incomplete live configuration: {', '.join(missing)} not set")
-    deployment_ids = tuple(
-        part.strip() for part in environ["CLOUDFLARE_PAGES_DEPLOYMENT_ID"].split(",") if part.strip()
-    )
+    deployment_ids = _deployment_ids(environ)
     try:
         max_requests = live_max_requests(environ)
     except SettingError as error:
         raise LiveConfigError(str(error)) from None
+    needed = len(deployment_ids) + ERROR_PROBES
+    if max_requests < needed:
+        raise LiveConfigError(
+            f"CONTRACT_LIVE_MAX_REQUESTS is {max_requests}, but the run needs at least {needed}: one canary for "
+            f"each of the {len(deployment_ids)} deployments and {ERROR_PROBES} error probes"
+        )
     return LiveConfig(
         account_id=environ["CLOUDFLARE_ACCOUNT_ID"].strip(),
         project_name=environ["CLOUDFLARE_PAGES_PROJECT"].strip(),
         deployment_ids=deployment_ids,
-        base_url=(_get(environ, "CLOUDFLARE_BASE_URL") or DEFAULT_BASE_URL).rstrip("/"),
+        base_url=_base_url(environ),
         token=token,
         email=None if token else email,
         api_key=None if token else api_key,

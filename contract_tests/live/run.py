@@ -10,14 +10,18 @@ Steps, each request counted against one budget (budget.py):
    (positive mode only: no other method, no negative data) with what budget
    is left.
 Steps 1 and 2 go through the generated endpoint (`sync_detailed`), so the code
-users run meets Cloudflare every night. Every exchange becomes a Recording, so
-it goes through exactly the checks the recorded ones do.
+users run meets Cloudflare every night. Every exchange becomes a Recording,
+redacted before anything looks at it (redaction.py), so it goes through exactly
+the checks the recorded ones do and no message can quote a secret it carried.
+A reply that cannot be read at all (a broken gzip stream, JSON nested deeper
+than Python reads, a lone surrogate) is a contract failure of its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,31 +30,27 @@ from typing import Any
 import httpx
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
-from schemathesis.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
-from schemathesis.errors import FailureGroup
 
-from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, ResponseDecodeError, RetryPolicy
+from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, CloudflarePagesError, RetryPolicy
+from cloudflare_pages_client._runtime.wire import path_segment
 from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from cloudflare_pages_client.client import is_retryable_status
 from contract_tests.kit.conformance import operation
-from contract_tests.kit.recordings import Recording
+from contract_tests.kit.document_shape import StructureError, check_depth
+from contract_tests.kit.exchange_checks import Verdict, conformance_problems
+from contract_tests.kit.recordings import Recording, from_json, to_json
 from contract_tests.kit.settings import CLOUDFLARE_MIN_INTERVAL
+from contract_tests.kit.spec import OPERATION_PATH
 from contract_tests.live.budget import BudgetedTransport, BudgetExhausted
 from contract_tests.live.config import LiveConfig
-
-# Only checks whose expectations about Cloudflare are confirmed by recordings. Off until then:
-# missing_required_header and ignored_auth (they expect exactly 401 without credentials),
-# negative_data_rejection (what Cloudflare answers to an invalid id is not recorded), and
-# unsupported_method (it sends DELETE, which deletes the deployment).
-LIVE_CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
+from contract_tests.live.redaction import redact_exchange
+from contract_tests.live.scrubbing import Scrubber
 
 UNKNOWN_DEPLOYMENT = "00000000-0000-4000-8000-000000000000"
 UNKNOWN_PROJECT = "contract-probe-no-such-project"
 LIVE_RETRIES = 2
+# A run whose generated requests mostly got 5xx or 429 (after the retries) learnt nothing about the contract.
+UNAVAILABLE_SHARE = 0.5
 
 
 class CanaryFailed(RuntimeError):
@@ -61,28 +61,67 @@ class ApiUnavailable(RuntimeError):
     """Cloudflare stayed unreachable or kept failing (5xx, 52x, 429) after the retries."""
 
 
+class ProbeNotRefused(RuntimeError):
+    """An error probe got no error: whatever answers is not enforcing what the contract says."""
+
+
+class UnreadableReply(ValueError):
+    """A reply whose body cannot be read at all: the message says why."""
+
+
 @dataclass
 class LiveResult:
     exchanges: list[Recording] = field(default_factory=list)
+    # Replies that could not be read at all, as failed verdicts: nothing of them is recorded.
+    unreadable: list[Verdict] = field(default_factory=list)
     generated_cases: int = 0
+    generated_unavailable: int = 0
     generated_failures: list[str] = field(default_factory=list)
     requests_sent: int = 0
     budget: int = 0
     methods_sent: set[str] = field(default_factory=set)
 
 
-def _recording(name: str, description: str, response: httpx.Response, path_params: dict[str, str]) -> Recording:
-    headers = {name.lower(): value for name, value in response.headers.items()}
-    is_json = headers.get("content-type", "").split(";")[0].strip().endswith("json")
-    body: Any = None
-    text: str | None = None
-    if is_json:
-        try:
-            body = json.loads(response.content)
-        except ValueError:
-            text = response.text
-    else:
-        text = response.text
+def _read_body(response: httpx.Response) -> tuple[Any, str | None]:
+    """(JSON body, None) or (None, text) of a reply; UnreadableReply when it cannot be read at all."""
+    try:
+        content = response.read()
+    except (httpx.HTTPError, httpx.StreamError) as error:
+        raise UnreadableReply(f"the body cannot be read: {_root(error)}") from error
+    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not media_type.endswith("json"):
+        return None, response.text
+    try:
+        body = json.loads(content)
+    except RecursionError as error:
+        raise UnreadableReply("the JSON body is nested deeper than Python can read") from error
+    except ValueError:
+        return None, response.text  # not JSON: conformance reports the content, the client check the parse
+    try:
+        # Shallower than Python's limit, and still deeper than any reply Cloudflare sends: every walk of the
+        # checks and of redaction recurses, a few frames a level.
+        check_depth(body, "the JSON body")
+    except StructureError as error:
+        raise UnreadableReply(str(error)) from error
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        surrogate = error.object[error.start]
+        raise UnreadableReply(f"the JSON body holds a lone surrogate ({surrogate!r}), which is not text") from error
+    return body, None
+
+
+def _root(error: BaseException) -> str:
+    """httpx's failure in a chain (a DecodingError under the client's error), as "Type: message"."""
+    found: BaseException | None = error
+    while found is not None and not isinstance(found, httpx.HTTPError):
+        found = found.__cause__
+    error = found or error
+    return f"{type(error).__name__}: {error}"
+
+
+def _raw_recording(name: str, description: str, response: httpx.Response, path_params: dict[str, str]) -> Recording:
+    body, text = _read_body(response)
     return Recording(
         name=name,
         description=description,
@@ -90,10 +129,29 @@ def _recording(name: str, description: str, response: httpx.Response, path_param
         method=response.request.method,
         path_params=path_params,
         status=response.status_code,
-        headers=headers,
+        headers={key.lower(): value for key, value in response.headers.items()},
         body=body,
         body_text=text,
     )
+
+
+def recording_names(deployment_ids: tuple[str, ...]) -> dict[str, str]:
+    """Each configured deployment's recording name: distinct, and safe as a file name whatever the id holds."""
+
+    def safe(text: str) -> str:
+        return re.sub(r"[^A-Za-z0-9_-]", "-", text)
+
+    short = [safe(deployment_id[:8]) for deployment_id in deployment_ids]
+    if len(set(short)) < len(short):
+        short = [safe(deployment_id) for deployment_id in deployment_ids]
+    if len(set(short)) < len(short):
+        short = [f"{index}-{name}" for index, name in enumerate(short, start=1)]
+    return {deployment_id: f"live-deployment-{name}" for deployment_id, name in zip(deployment_ids, short, strict=True)}
+
+
+def generated_path(path_parameters: dict[str, Any]) -> str:
+    """A generated request's path, built with the client's own checks: ValueError for a segment it refuses."""
+    return OPERATION_PATH.format(**{name: path_segment(name, value) for name, value in path_parameters.items()})
 
 
 class LiveRun:
@@ -103,16 +161,20 @@ class LiveRun:
         *,
         sleep: Callable[[float], None] | None = None,
         min_interval: float = CLOUDFLARE_MIN_INTERVAL,
+        scrub: Scrubber | None = None,
     ) -> None:
         self.config = config
+        self.scrub = scrub or Scrubber(config)
         # Tests replace the sleeps so that pacing and backoff cost no time.
         wait = sleep or time.sleep
         policy = RetryPolicy(sleep=wait)
         self.transport = BudgetedTransport(
             httpx.HTTPTransport(), limit=config.max_requests, min_interval=min_interval, sleep=wait
         )
-        # The reply as httpx saw it, after the client's retries: what a recording keeps.
+        # The reply as httpx saw it, after the client's retries: what a recording keeps; and what the client
+        # raised reading it, if anything.
         self._last_reply: httpx.Response | None = None
+        self._client_error: BaseException | None = None
         options: dict[str, Any] = {
             "httpx_args": {"transport": self.transport, "event_hooks": {"response": [self._keep_reply]}},
             "max_retries": LIVE_RETRIES,
@@ -138,28 +200,63 @@ class LiveRun:
     def _keep_reply(self, response: httpx.Response) -> None:
         self._last_reply = response
 
+    def _redacted(self, recording: Recording) -> Recording:
+        """The recording as it will be written: every check and message is built from this."""
+        removed: set[str] = set()
+        safe = redact_exchange(
+            to_json(recording), account_id=self.config.account_id, secrets=self.config.secrets, removed=removed
+        )
+        self.scrub.learn(removed)
+        return from_json(recording.name, safe)
+
     def _send(self, client: AuthenticatedClient, params: dict[str, str]) -> httpx.Response:
         """One call of the generated endpoint (which retries transient failures); the raw reply."""
         self._last_reply = None
+        self._client_error = None
         try:
             endpoint.sync_detailed(params["account_id"], params["project_name"], params["deployment_id"], client=client)
         except APIConnectionError as error:
+            if _caused_by(error, BudgetExhausted):
+                raise ApiUnavailable(
+                    f"API unavailable: the request budget of {self.config.max_requests} was spent on retries"
+                ) from error
             raise ApiUnavailable(
-                f"API unavailable: no answer after {LIVE_RETRIES + 1} attempts ({error.__cause__!r})"
+                self.scrub(f"API unavailable: no answer after {LIVE_RETRIES + 1} attempts ({error.__cause__!r})")
             ) from error
-        except ResponseDecodeError:
-            pass  # a body the models cannot read: the checks on the recorded exchange report it
+        except BudgetExhausted as error:
+            raise ApiUnavailable(
+                f"API unavailable: the request budget of {self.config.max_requests} was spent on retries"
+            ) from error
         except ValueError as error:
-            # The client's own path checks refuse a configured identifier ("", ".", "..", control characters).
-            raise CanaryFailed(f"the client refuses the configured identifiers: {error}") from error
+            if self._last_reply is None:
+                # The client's own path checks refuse a configured identifier ("", ".", "..", control characters).
+                refused = self.scrub(str(error))
+                raise CanaryFailed(f"the client refuses the configured identifiers: {refused}") from error
+        except (CloudflarePagesError, ArithmeticError, RecursionError, MemoryError, httpx.HTTPError) as error:
+            # A reply the client could not read (or did not survive): the checks on the exchange say why.
+            self._client_error = error
         response = self._last_reply
         if response is None:
-            raise AssertionError("the endpoint returned without a reply passing the client's event hook")
+            raise ApiUnavailable("API unavailable: the client gave up before any reply arrived")
         if is_retryable_status(response.status_code):
             raise ApiUnavailable(
                 f"API unavailable: Cloudflare kept answering {response.status_code} after {LIVE_RETRIES + 1} attempts"
             )
         return response
+
+    def _exchange(self, name: str, description: str, response: httpx.Response, params: dict[str, str]) -> None:
+        """Keep the reply, redacted; or, when it cannot be read at all, its failure."""
+        try:
+            recording = _raw_recording(name, description, response, params)
+        except UnreadableReply as error:
+            reason = str(error)
+            if isinstance(error.__cause__, httpx.StreamConsumed) and self._client_error is not None:
+                # The client read the body first, and failed: its failure is the reason.
+                reason = f"the body cannot be read: {_root(self._client_error)}"
+            failed = Verdict(name=name, status=response.status_code, parse=[self.scrub(reason)])
+            self.result.unreadable.append(failed)
+            return
+        self.result.exchanges.append(self._redacted(recording))
 
     def _params(self, deployment_id: str, project: str | None = None) -> dict[str, str]:
         return {
@@ -169,6 +266,7 @@ class LiveRun:
         }
 
     def _canary(self) -> None:
+        names = recording_names(self.config.deployment_ids)
         for deployment_id in self.config.deployment_ids:
             params = self._params(deployment_id)
             response = self._send(self.client, params)
@@ -179,15 +277,17 @@ class LiveRun:
                 )
             if response.status_code == 404:
                 raise CanaryFailed(
-                    f"deployment not found: {deployment_id} in project {self.config.project_name!r} answered 404; "
-                    "check CLOUDFLARE_PAGES_PROJECT and CLOUDFLARE_PAGES_DEPLOYMENT_ID"
+                    self.scrub(
+                        f"deployment not found: {deployment_id} in project {self.config.project_name!r} answered "
+                        "404; check CLOUDFLARE_PAGES_PROJECT and CLOUDFLARE_PAGES_DEPLOYMENT_ID"
+                    )
                 )
             if response.status_code != 200:
-                raise CanaryFailed(f"the canary request for {deployment_id} answered {response.status_code}, not 200")
+                raise CanaryFailed(
+                    self.scrub(f"the canary request for {deployment_id} answered {response.status_code}, not 200")
+                )
             # A 200 that the models cannot read is a contract failure, reported with the other checks.
-            self.result.exchanges.append(
-                _recording(f"live-deployment-{deployment_id[:8]}", "A configured deployment.", response, params)
-            )
+            self._exchange(names[deployment_id], "A configured deployment.", response, params)
 
     def _error_shapes(self) -> None:
         probes = [
@@ -198,9 +298,18 @@ class LiveRun:
             ("live-wrong-credentials", "A wrong credential of the configured scheme.", self.wrong_client,
              self._params(self.config.deployment_ids[0])),
         ]  # fmt: skip
+        not_refused = []
         for name, description, client, params in probes:
             response = self._send(client, params)
-            self.result.exchanges.append(_recording(name, description, response, params))
+            self._exchange(name, description, response, params)
+            if not 400 <= response.status_code < 500:
+                not_refused.append(f"{name} answered {response.status_code}")
+        if not_refused:
+            # A proxy or a wrong CLOUDFLARE_BASE_URL answering 200 to everything: its replies are no error shapes.
+            raise ProbeNotRefused(
+                f"the error probes must be refused with a 4xx, but {', '.join(not_refused)}: what answers at "
+                f"{self.config.base_url} does not behave like Cloudflare (a proxy, or a wrong CLOUDFLARE_BASE_URL?)"
+            )
 
     def _generated(self) -> None:
         """schemathesis' GET requests, positive mode, for the configured account and project."""
@@ -227,15 +336,41 @@ class LiveRun:
             if case.method != "GET" or self.transport.remaining <= 0:
                 return
             try:
-                response = http.get(case.formatted_path)
+                path = generated_path(dict(case.path_parameters))
+            except ValueError:
+                return  # the client would refuse it too: nothing to send
+            try:
+                response = http.get(path)
             except BudgetExhausted:
                 return
             except httpx.TransportError as error:
-                raise ApiUnavailable(f"API unavailable: {error!r}") from error
+                raise ApiUnavailable(self.scrub(f"API unavailable: {error!r}")) from error
             self.result.generated_cases += 1
+            if is_retryable_status(response.status_code):
+                self.result.generated_unavailable += 1
+            params = {name: str(value) for name, value in case.path_parameters.items()}
             try:
-                case.validate_response(response, checks=LIVE_CHECKS)
-            except FailureGroup as failures:
-                self.result.generated_failures.append(f"GET {case.formatted_path}: {failures}")
+                recording = self._redacted(_raw_recording("generated", "", response, params))
+            except UnreadableReply as error:
+                self.result.generated_failures.append(self.scrub(f"GET {path}: {error}"))
+                return
+            where = self.scrub(f"GET {recording.url_path}")
+            self.result.generated_failures += [
+                f"{where}: {self.scrub(problem)}" for problem in conformance_problems(recording)
+            ]
 
         one_case()
+        cases, unavailable = self.result.generated_cases, self.result.generated_unavailable
+        if cases and unavailable > cases * UNAVAILABLE_SHARE:
+            raise ApiUnavailable(
+                f"API unavailable: {unavailable} of the {cases} generated requests got 5xx or 429 after the retries"
+            )
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

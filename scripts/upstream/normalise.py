@@ -108,11 +108,12 @@ class Document:
                 # Only here does the pointer stay on the referencing node: its
                 # own keywords are part of the meaning.
                 return {"allOf": [{"$ref": node["$ref"]}, siblings]}, where
-            where = pointer.ref_target(node["$ref"])
             try:
-                node = pointer.resolve(self.root, where)
-            except (KeyError, IndexError, ValueError) as error:
-                raise SchemaError(f"dangling reference {node['$ref']}") from error
+                target = pointer.ref_target(node["$ref"])
+                node = pointer.resolve(self.root, target)
+            except (KeyError, IndexError, TypeError, ValueError) as error:
+                raise SchemaError(f"{where}/$ref: dangling or non-local reference {node['$ref']!r}") from error
+            where = target
         raise SchemaError(f"reference cycle at {where}")
 
     def merge_all_of(self, node: dict[str, Any], where: str) -> dict[str, Any]:

@@ -103,8 +103,10 @@ def load_document(source: str) -> tuple[dict[str, Any], Provenance]:
         document = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise LoadError(f"{source} is not JSON: {error}") from error
+    except RecursionError as error:
+        raise LoadError(f"{source}: /: JSON nested deeper than Python can read") from error
     if not isinstance(document, dict):
-        raise LoadError(f"{source} is not a JSON object")
+        raise LoadError(f"{source}: /: expected an object, found {type(document).__name__}")
     stated = info_date(document)
     if stated is not None:
         date, date_source = stated, "document info"
