@@ -3,6 +3,7 @@
     CloudflarePagesError
     ├── APIConnectionError          no answer: connection refused or dropped (after the retries)
     │   └── APITimeoutError         no answer within the timeout (after the retries)
+    ├── ConfigurationError          the environment does not say how to connect (client_from_env, the CLI)
     ├── ResponseDecodeError         an answer, but not the JSON the spec promises
     ├── UnexpectedStatus            a status code the spec does not document
     └── APIError                    Cloudflare answered with an error
@@ -45,6 +46,10 @@ def status_text(status_code: int) -> str:
 
 class CloudflarePagesError(Exception):
     """The base of every error this package raises."""
+
+
+class ConfigurationError(CloudflarePagesError, ValueError):
+    """Credentials or settings missing or contradictory in the environment; the message names the variables."""
 
 
 class APIConnectionError(CloudflarePagesError):
@@ -202,6 +207,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "CloudflarePagesError",
+    "ConfigurationError",
     "NotFoundError",
     "RateLimitError",
     "ResponseDecodeError",
