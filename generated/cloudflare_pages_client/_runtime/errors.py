@@ -12,6 +12,12 @@
         ├── RateLimitError          429: too many requests; see retry_after
         └── ServerError             5xx, including Cloudflare's own 520-530
 
+Waiting for a deployment adds DeploymentFailedError, DeploymentSkippedError and WaitTimeoutError
+(waiting.py), each a CloudflarePagesError carrying the last Deployment seen.
+
+An error reply's class is chosen by its HTTP status alone; its codes and messages are read from
+Cloudflare's envelope (`errors[]`) or from a flat `{code, message}` body.
+
 No message ever contains a token or an API key: the request's headers are never read here.
 """
 
