@@ -108,7 +108,10 @@ def test_wait_ends_every_progression_with_its_exit_code_and_outputs(
 
     assert run.code == EXIT_BY_OUTCOME[progression.outcome]
     assert replay.served(progression.deployment_id) == (1 if progression.outcome == "timeout" else progression.requests)
-    assert len(progress_lines(run)) == (1 if progression.outcome == "timeout" else progression.changes)
+    failed_polls = [line for line in progress_lines(run) if "] poll failed, polling on: Cloudflare answered" in line]
+    assert len(failed_polls) == progression.absorbed
+    changes = len(progress_lines(run)) - len(failed_polls)
+    assert changes == (1 if progression.outcome == "timeout" else progression.changes)
     errors = [line for line in run.stderr.splitlines() if line.startswith(ERROR_PREFIX)]
     assert len(errors) == (0 if progression.outcome == "success" else 1)
     state = STATE_BY_OUTCOME.get(progression.outcome, progression.outcome)

@@ -17,7 +17,9 @@ from cloudflare_pages_client import (
     DeploymentSkippedError,
     DeploymentState,
     NotFoundError,
+    RateLimitError,
     RetryPolicy,
+    ServerError,
     SkipReason,
     WaitTimeoutError,
     deployment_state,
@@ -76,11 +78,12 @@ def test_every_progression_ends_as_documented(replay: ReplayServer, progression:
             (str(deployment_state(deployment)), deployment.latest_stage.name, deployment.latest_stage.status)
         )
 
+    absorbed: list[Exception] = []
     outcome, last = "success", None
     try:
         last = wait(
             mode, make_client(replay, time), time, progression.deployment_id,
-            timeout=progression.timeout, on_change=on_change,
+            timeout=progression.timeout, on_change=on_change, on_error=absorbed.append,
         )  # fmt: skip
     except DeploymentFailedError as error:
         outcome, last = str(error.state), error.deployment
@@ -95,12 +98,14 @@ def test_every_progression_ends_as_documented(replay: ReplayServer, progression:
     assert outcome == progression.outcome
     assert replay.served(progression.deployment_id) == progression.requests
     assert len(changes) == progression.changes
+    assert len(absorbed) == progression.absorbed
     assert last is not None and last.id == progression.deployment_id
     if progression.outcome == "success":
         assert last.latest_stage.name == progression.stage
     if progression.honours:
         # The client's two retries waited the Retry-After, and so did the wait before its next poll.
         assert time.sleeps.count(progression.honours) == 3
+        assert [type(error) for error in absorbed] == [RateLimitError, ServerError]
 
 
 @pytest.mark.parametrize("mode", MODES)

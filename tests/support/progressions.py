@@ -85,6 +85,8 @@ class Progression:
     changes: int
     stage: str = ""
     skip_reason: str | None = None
+    # How many failed polls the wait absorbs (on_error calls): errors left after the client's retries.
+    absorbed: int = 0
     # The smallest sleep the wait must take somewhere (a Retry-After it honours), seconds.
     honours: float = 0.0
     timeout: float = 20 * 60.0
@@ -211,6 +213,7 @@ def faults_mid_wait(retry_after: str = "7") -> Progression:
         requests=10,
         changes=3,
         stage="deploy",
+        absorbed=2,
         honours=float(retry_after),
     )
 

@@ -26,6 +26,7 @@ from .types import Unset
 TRANSIENT_ERRORS = (RateLimitError, ServerError, APIConnectionError)
 
 OnChange = Callable[[Deployment], object]
+OnError = Callable[[Exception], object]
 
 
 def format_duration(seconds: float) -> str:
@@ -118,6 +119,7 @@ class _Wait:
         poll_interval: float,
         max_poll_interval: float,
         on_change: OnChange | None,
+        on_error: OnError | None,
         now: float,
     ) -> None:
         if poll_interval <= 0:
@@ -131,6 +133,7 @@ class _Wait:
         self._max_interval = max(max_poll_interval, poll_interval)
         self._interval = poll_interval
         self._on_change = on_change
+        self._on_error = on_error
         self._last: Deployment | None = None
         self._last_key: tuple[str, str, str] | None = None
         self._last_error: Exception | None = None
@@ -159,6 +162,8 @@ class _Wait:
         self._last_error = error
         if isinstance(error, RateLimitError) and error.retry_after is not None:
             self._at_least = error.retry_after
+        if self._on_error is not None:
+            self._on_error(error)
 
     def delay(self, now: float) -> float:
         """Seconds to sleep before the next poll; WaitTimeoutError once the deadline has passed."""
@@ -181,6 +186,7 @@ def wait_for_deployment(
     poll_interval: float = DEFAULT_POLL_INTERVAL,
     max_poll_interval: float = MAX_POLL_INTERVAL,
     on_change: OnChange | None = None,
+    on_error: OnError | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], object] = time.sleep,
 ) -> Deployment:
@@ -192,6 +198,8 @@ def wait_for_deployment(
         max_poll_interval: The longest interval (default 15 s).
         on_change: Called with the Deployment at the first answer and at each change of state, stage or
             stage status (not at each poll).
+        on_error: Called with each error the wait absorbs (a 429, 5xx or connection failure, after the client's
+            retries), so that a wait that cannot reach Cloudflare is not silent.
         clock, sleep: Monotonic seconds, and how to wait (replaceable in tests).
 
     Raises:
@@ -208,6 +216,7 @@ def wait_for_deployment(
         poll_interval=poll_interval,
         max_poll_interval=max_poll_interval,
         on_change=on_change,
+        on_error=on_error,
         now=clock(),
     )
     while True:
@@ -233,6 +242,7 @@ async def wait_for_deployment_async(
     poll_interval: float = DEFAULT_POLL_INTERVAL,
     max_poll_interval: float = MAX_POLL_INTERVAL,
     on_change: OnChange | None = None,
+    on_error: OnError | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Coroutine[Any, Any, object]] = asyncio.sleep,
 ) -> Deployment:
@@ -243,6 +253,7 @@ async def wait_for_deployment_async(
         poll_interval=poll_interval,
         max_poll_interval=max_poll_interval,
         on_change=on_change,
+        on_error=on_error,
         now=clock(),
     )
     while True:

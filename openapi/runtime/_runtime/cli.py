@@ -230,16 +230,24 @@ def _report(deployment: Deployment, account_id: str, as_json: bool, stdout: Text
     stdout.flush()
 
 
-def _progress(stderr: TextIO, clock: Callable[[], float]) -> Callable[[Deployment], None]:
-    started = clock()
+class _Progress:
+    """The lines a person watching a CI log sees: one per change, and one per poll that failed."""
 
-    def on_change(deployment: Deployment) -> None:
+    def __init__(self, stderr: TextIO, clock: Callable[[], float]) -> None:
+        self._stderr = stderr
+        self._clock = clock
+        self._started = clock()
+
+    def _line(self, text: str) -> None:
+        self._stderr.write(f"[{format_duration(self._clock() - self._started)}] {text}\n")
+        self._stderr.flush()
+
+    def on_change(self, deployment: Deployment) -> None:
         stage = deployment.latest_stage
-        state = deployment_state(deployment)
-        stderr.write(f"[{format_duration(clock() - started)}] {stage.name} {stage.status} ({state})\n")
-        stderr.flush()
+        self._line(f"{stage.name} {stage.status} ({deployment_state(deployment)})")
 
-    return on_change
+    def on_error(self, error: Exception) -> None:
+        self._line(f"poll failed, polling on: {error}")
 
 
 def exit_code(error: Exception) -> int:
@@ -282,9 +290,14 @@ def run(
             if args.command == "get":
                 deployment = get_deployment(client, **ids)
             else:
-                on_change = None if args.quiet else _progress(stderr, clock)
+                progress = None if args.quiet else _Progress(stderr, clock)
                 deployment = wait_for_deployment(
-                    client, **ids, timeout=args.timeout, poll_interval=args.poll_interval, on_change=on_change
+                    client,
+                    **ids,
+                    timeout=args.timeout,
+                    poll_interval=args.poll_interval,
+                    on_change=progress.on_change if progress else None,
+                    on_error=progress.on_error if progress else None,
                 )
     except CloudflarePagesError as error:
         last = getattr(error, "deployment", None)
