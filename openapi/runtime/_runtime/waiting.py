@@ -114,7 +114,6 @@ class _Wait:
     def __init__(
         self,
         deployment_id: str,
-        *,
         timeout: float,
         poll_interval: float,
         max_poll_interval: float,
@@ -210,15 +209,7 @@ def wait_for_deployment(
         ResponseDecodeError: an answer the client cannot read.
         ValueError: a path parameter that cannot be sent, or poll_interval <= 0.
     """
-    wait = _Wait(
-        deployment_id,
-        timeout=timeout,
-        poll_interval=poll_interval,
-        max_poll_interval=max_poll_interval,
-        on_change=on_change,
-        on_error=on_error,
-        now=clock(),
-    )
+    wait = _Wait(deployment_id, timeout, poll_interval, max_poll_interval, on_change, on_error, clock())
     while True:
         try:
             deployment = get_deployment(
@@ -247,15 +238,7 @@ async def wait_for_deployment_async(
     sleep: Callable[[float], Coroutine[Any, Any, object]] = asyncio.sleep,
 ) -> Deployment:
     """The async twin of wait_for_deployment: the same arguments (`sleep` is awaited), result and errors."""
-    wait = _Wait(
-        deployment_id,
-        timeout=timeout,
-        poll_interval=poll_interval,
-        max_poll_interval=max_poll_interval,
-        on_change=on_change,
-        on_error=on_error,
-        now=clock(),
-    )
+    wait = _Wait(deployment_id, timeout, poll_interval, max_poll_interval, on_change, on_error, clock())
     while True:
         try:
             deployment = await get_deployment_async(
