@@ -34,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError | None:
+) -> DeploymentEnvelope | ErrorEnvelope | FlatError | None:
     if response.status_code == 200:
         response_200 = DeploymentEnvelope.from_dict(response.json())
 
@@ -76,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError]:
+) -> Response[DeploymentEnvelope | ErrorEnvelope | FlatError]:
     return wire.build_response(client, response, _parse_response)
 
 
@@ -88,7 +88,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None | Unset = UNSET,
     max_retries: int | None = None,
-) -> Response[DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError]:
+) -> Response[DeploymentEnvelope | ErrorEnvelope | FlatError]:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -106,7 +106,7 @@ def sync_detailed(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError]
+        Response[DeploymentEnvelope | ErrorEnvelope | FlatError]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +126,7 @@ def sync(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError | None:
+) -> DeploymentEnvelope | ErrorEnvelope | FlatError | None:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -144,7 +144,7 @@ def sync(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError
+        DeploymentEnvelope | ErrorEnvelope | FlatError
     """
 
     return sync_detailed(
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None | Unset = UNSET,
     max_retries: int | None = None,
-) -> Response[DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError]:
+) -> Response[DeploymentEnvelope | ErrorEnvelope | FlatError]:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -181,7 +181,7 @@ async def asyncio_detailed(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError]
+        Response[DeploymentEnvelope | ErrorEnvelope | FlatError]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +201,7 @@ async def asyncio(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError | None:
+) -> DeploymentEnvelope | ErrorEnvelope | FlatError | None:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -219,7 +219,7 @@ async def asyncio(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        DeploymentEnvelope | ErrorEnvelope | ErrorEnvelope | FlatError
+        DeploymentEnvelope | ErrorEnvelope | FlatError
     """
 
     return (
