@@ -7,6 +7,7 @@ import importlib.metadata
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -224,3 +225,13 @@ def test_the_console_script_is_installed_and_runs(replay: ReplayServer, tmp_path
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False, timeout=60)
     version = importlib.metadata.version("cloudflare-pages-client")
     assert (done.returncode, done.stdout) == (0, f"cloudflare-pages-deployment {version}\n")
+
+
+def test_no_answer_at_all_is_unavailable_without_a_traceback(replay: ReplayServer, tmp_path: Path) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        closed_port = unused.getsockname()[1]
+    run = cli(replay, tmp_path, "get", git_build().deployment_id, CLOUDFLARE_BASE_URL=f"http://127.0.0.1:{closed_port}")
+    assert run.code == 4
+    assert run.stderr.startswith(f"{ERROR_PREFIX}Could not get an answer from http://127.0.0.1:{closed_port}/")
+    assert "after 3 attempts (ConnectError" in run.stderr
