@@ -52,6 +52,8 @@ SITUATIONS = {
     "project-not-found": 404,
     "bad-token": 403,
     "rate-limited": 429,
+    "rate-limited-code-10000": 429,
+    "deployment-not-found-flat": 404,
     "bad-gateway-html": 502,
     "origin-unreachable-522-html": 522,
 }

@@ -8,21 +8,20 @@ from cloudflare_pages_client.models import (
     DeploymentEnvelope,
     DeploymentTriggerType,
     ErrorEnvelope,
+    FlatError,
     SkipReason,
     StageName,
     StageStatus,
     UntypedEnvVar,
 )
 from cloudflare_pages_client.types import UNSET
-from contract_tests.kit.exchange_checks import parse_problems
+from contract_tests.kit.exchange_checks import parse_problems, reply_model
 from contract_tests.kit.recordings import RECORDINGS_DIR, Recording, load
 from contract_tests.kit.roundtrip import differences
 
 
-def parse(recording: Recording) -> DeploymentEnvelope | ErrorEnvelope:
-    if recording.status == 200:
-        return DeploymentEnvelope.from_dict(recording.body)
-    return ErrorEnvelope.from_dict(recording.body)
+def parse(recording: Recording) -> DeploymentEnvelope | ErrorEnvelope | FlatError:
+    return reply_model(recording.status, recording.body).from_dict(recording.body)
 
 
 def test_the_client_reads_it_and_gives_it_back(recording: Recording) -> None:

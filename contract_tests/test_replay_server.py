@@ -20,7 +20,7 @@ from cloudflare_pages_client import (
     get_deployment_async,
 )
 from cloudflare_pages_client.api.pages_deployment.get_deployment import asyncio_detailed, sync_detailed
-from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope, FlatError
 from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER, Recording, load_all
 from contract_tests.kit.replay_server import REPLAY_API_KEY, REPLAY_EMAIL, REPLAY_TOKEN, SELECT_HEADER, ReplayServer
 from contract_tests.kit.roundtrip import differences
@@ -66,7 +66,9 @@ def detailed(mode: str, authenticated: AuthenticatedClient, recording: Recording
 def test_every_recorded_failure_comes_back_as_recorded(replay: ReplayServer, failure: Recording, mode: str) -> None:
     response = detailed(mode, client(replay, headers={SELECT_HEADER: failure.name}), failure)
     assert response.status_code == failure.status
-    if failure.is_json:
+    if failure.is_json and isinstance(response.parsed, FlatError):
+        assert (response.parsed.code, response.parsed.message) == (failure.body["code"], failure.body["message"])
+    elif failure.is_json:
         assert isinstance(response.parsed, ErrorEnvelope)
         assert [e.code for e in response.parsed.errors] == [e["code"] for e in failure.body["errors"]]
     else:
@@ -80,6 +82,10 @@ def test_every_recorded_failure_comes_back_as_recorded(replay: ReplayServer, fai
         ("bad-token", AuthenticationError, [10000]),
         ("project-not-found", NotFoundError, [8000007]),
         ("rate-limited", RateLimitError, [971]),
+        # Code 10000 also means "rate limited": the status decides, and retry_after is kept.
+        ("rate-limited-code-10000", RateLimitError, [10000]),
+        # A flat {code, message} body: still NotFoundError, with its code.
+        ("deployment-not-found-flat", NotFoundError, [8000009]),
         ("bad-gateway-html", ServerError, []),
         ("origin-unreachable-522-html", ServerError, []),
     ],
@@ -96,6 +102,32 @@ def test_recorded_failures_raise_typed_errors(
         )
     assert raised.value.codes == codes
     assert raised.value.cf_ray is not None
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_429_with_code_10000_is_a_rate_limit_with_its_retry_after(replay: ReplayServer, mode: str) -> None:
+    with pytest.raises(RateLimitError) as raised:
+        fetch(
+            mode,
+            client(replay, headers={SELECT_HEADER: "rate-limited-code-10000"}),
+            project_name=KNOWN_PROJECT,
+            deployment_id=KNOWN_DEPLOYMENT,
+        )
+    assert (raised.value.status_code, raised.value.codes, raised.value.retry_after) == (429, [10000], 20.0)
+    assert not isinstance(raised.value, AuthenticationError)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_flat_404_is_not_found_with_its_code_and_message(replay: ReplayServer, mode: str) -> None:
+    with pytest.raises(NotFoundError) as raised:
+        fetch(
+            mode,
+            client(replay, headers={SELECT_HEADER: "deployment-not-found-flat"}),
+            project_name=KNOWN_PROJECT,
+            deployment_id=KNOWN_DEPLOYMENT,
+        )
+    assert raised.value.codes == [8000009]
+    assert raised.value.messages == ["The deployment ID you have specified does not exist."]
 
 
 def test_the_legacy_key_pair_is_accepted(replay: ReplayServer) -> None:

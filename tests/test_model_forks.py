@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 
 import cloudflare_pages_client.models as our_models
 from contract_tests.kit.body_strategy import BodyStrategies
+from contract_tests.kit.exchange_checks import reply_model
 from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.spec import document
 from scripts.generation import generate_stock_into
@@ -95,9 +96,9 @@ def assert_same_meaning(stock_models: ModuleType, model: str, body: Any) -> None
     assert ours == stock, f"{model} reads {body!r} differently"
 
 
-def model_for(status: int) -> str:
-    """The model the spec gives a JSON reply of this status (every error status has the error envelope)."""
-    return "DeploymentEnvelope" if status == 200 else "ErrorEnvelope"
+def model_for(status: int, body: Any) -> str:
+    """The model the spec gives a JSON reply (the envelope, or the flat error shape some 404s have)."""
+    return reply_model(status, body).__name__
 
 
 def variants(body: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -116,14 +117,14 @@ def variants(body: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def test_the_recordings_cover_both_models() -> None:
-    models = {model_for(recording.status) for recording in JSON_RECORDINGS}
-    assert models == {"DeploymentEnvelope", "ErrorEnvelope"}
+    models = {model_for(recording.status, recording.body) for recording in JSON_RECORDINGS}
+    assert models == {"DeploymentEnvelope", "ErrorEnvelope", "FlatError"}
     assert len(JSON_RECORDINGS) >= 10
 
 
 @pytest.mark.parametrize("recording", JSON_RECORDINGS, ids=lambda recording: recording.name)
 def test_every_recording_reads_the_same(stock_models: ModuleType, recording: Any) -> None:
-    model = model_for(recording.status)
+    model = model_for(recording.status, recording.body)
     assert read(our_models, model, recording.body)[0] == "to_dict"
     assert_same_meaning(stock_models, model, recording.body)
 
@@ -132,7 +133,7 @@ def test_every_field_missing_or_of_a_wrong_type_reads_the_same_or_as_enumerated(
     seen: Counter[tuple[tuple[str, Any], tuple[str, Any]]] = Counter()
     outcomes: Counter[str] = Counter()
     for recording in JSON_RECORDINGS:
-        model = model_for(recording.status)
+        model = model_for(recording.status, recording.body)
         for label, body in variants(recording.body):
             ours, stock = read(our_models, model, body), read(stock_models, model, body)
             outcomes[ours[0]] += 1

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope, FlatError
 from contract_tests.kit.conformance import violations
 from contract_tests.kit.drift import DriftItem, find_drift
 from contract_tests.kit.recordings import Recording
@@ -25,13 +25,22 @@ class Verdict:
     drift_as_stated: bool = True
 
 
+def reply_model(status: int, body: object) -> type[DeploymentEnvelope | ErrorEnvelope | FlatError]:
+    """The model the spec gives a JSON reply: the success envelope for 200; for an error, the envelope, or the
+    flat `{code, message}` shape (4XX only) when the body has neither `success` nor `errors`."""
+    if status == 200:
+        return DeploymentEnvelope
+    is_flat = isinstance(body, dict) and "code" in body and not {"success", "errors"} & body.keys()
+    return FlatError if is_flat and status < 500 else ErrorEnvelope
+
+
 def parse_problems(recording: Recording) -> list[str]:
     """Why the generated models cannot read the body and give it back; empty when they can."""
     if not recording.is_json:
         if recording.status >= 500:
             return []  # the spec allows Cloudflare's HTML pages here, and the client returns them unparsed
         return [f"a {recording.status} reply that is not JSON ({recording.content_type or 'no content-type'})"]
-    model = DeploymentEnvelope if recording.status == 200 else ErrorEnvelope
+    model = reply_model(recording.status, recording.body)
     try:
         parsed = model.from_dict(recording.body)
     except (KeyError, ValueError, TypeError, AttributeError) as error:

@@ -20,6 +20,10 @@ How it answers the operation (its path and method are those of contract_tests.ki
 - an unknown project: 404, code 8000007, as recorded;
 - header `X-Replay-Recording: <name>`: that recording's reply, whatever it is
   (429, 502, 522, ...);
+- a deployment id given a progression (`progressions=` or `play()`): the next
+  reply of its sequence, one per request, the last one repeated: a deployment
+  moving through its stages, with faults (429, 503, a dropped connection) in
+  between, for the waiting code's tests and the test kit's users;
 - any other method on the operation's path: 405, code 7001 "Method not allowed
   for this route";
 - any other path: 404, code 7000 "No route for that URI".
@@ -33,7 +37,8 @@ import argparse
 import json
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -77,6 +82,58 @@ METHOD_NOT_ALLOWED = envelope(7001, "Method not allowed for this route")
 NO_ROUTE = envelope(7000, "No route for that URI")
 
 
+@dataclass(frozen=True)
+class Reply:
+    """One answer of a progression: a status, a JSON body and headers; or, with `drop`, no answer at all
+    (the connection is closed, as when a connection breaks mid-request)."""
+
+    status: int = 200
+    body: Any = None
+    headers: tuple[tuple[str, str], ...] = ()
+    drop: bool = False
+
+    @classmethod
+    def deployment(cls, result: dict[str, Any]) -> Reply:
+        """A 200 carrying `result` (a deployment object) in Cloudflare's success envelope."""
+        return cls(200, {"result": result, "success": True, "errors": [], "messages": []})
+
+    @classmethod
+    def error(cls, status: int, code: int, message: str, *headers: tuple[str, str]) -> Reply:
+        return cls(status, envelope(code, message), headers)
+
+
+DROP = Reply(drop=True)
+
+
+class _Progressions:
+    """The replies each deployment id plays, one per request, the last repeated; safe across server threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._replies: dict[str, list[Reply]] = {}
+        self._served: dict[str, int] = {}
+
+    def play(self, deployment_id: str, replies: Sequence[Reply]) -> None:
+        if not replies:
+            raise ValueError("a progression needs one reply at least")
+        with self._lock:
+            self._replies[deployment_id] = list(replies)
+            self._served[deployment_id] = 0
+
+    def next(self, deployment_id: str) -> Reply | None:
+        with self._lock:
+            replies = self._replies.get(deployment_id)
+            if replies is None:
+                return None
+            served = self._served[deployment_id]
+            self._served[deployment_id] = served + 1
+            return replies[min(served, len(replies) - 1)]
+
+    def served(self, deployment_id: str) -> int:
+        with self._lock:
+            return self._served.get(deployment_id, 0)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as Cloudflare's edge
     # Headers and body go out in two writes; with Nagle's algorithm the second waits for the
@@ -100,6 +157,12 @@ class _Handler(BaseHTTPRequestHandler):
         payload = json.dumps(body, separators=(",", ":")).encode()
         self._send(status, payload, [("Content-Type", "application/json"), ("cf-ray", CF_RAY), *extra])
 
+    def _play(self, reply: Reply) -> None:
+        if reply.drop:
+            self.close_connection = True  # no status line: the client sees the connection break
+            return
+        self._json(reply.status, reply.body, *reply.headers)
+
     def _replay(self, recording: Recording) -> None:
         headers = [(name, value) for name, value in recording.headers.items()]
         self._send(recording.status, self.server.payloads[recording.name], headers)
@@ -120,6 +183,10 @@ class _Handler(BaseHTTPRequestHandler):
         if not ACCOUNT_ID.match(account_id) or not UUID.match(deployment_id):
             where = f"/client/v4{urlsplit(self.path).path}"
             self._json(400, envelope(7003, f"Could not route to {where}, perhaps your object identifier is invalid?"))
+            return
+        reply = self.server.progressions.next(deployment_id)
+        if reply is not None:
+            self._play(reply)
             return
         selected = self.headers.get(SELECT_HEADER)
         if selected is not None:
@@ -168,6 +235,7 @@ class _Server(ThreadingHTTPServer):
     projects: set[str]
     requests_seen: list[tuple[str, str]]
     payloads: dict[str, bytes]
+    progressions: _Progressions
 
 
 class ReplayServer:
@@ -181,6 +249,7 @@ class ReplayServer:
         token: str = REPLAY_TOKEN,
         email: str = REPLAY_EMAIL,
         api_key: str = REPLAY_API_KEY,
+        progressions: Mapping[str, Sequence[Reply]] | None = None,
     ) -> None:
         recordings = load_all() if recordings is None else recordings
         self._server = _Server(("127.0.0.1", port), _Handler)
@@ -193,6 +262,9 @@ class ReplayServer:
         }
         self._server.projects = {project for project, _ in self._server.deployments}
         self._server.requests_seen = []
+        self._server.progressions = _Progressions()
+        for deployment_id, replies in (progressions or {}).items():
+            self.play(deployment_id, replies)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
@@ -204,6 +276,15 @@ class ReplayServer:
     def requests_seen(self) -> list[tuple[str, str]]:
         """(method, raw path) of every request so far."""
         return self._server.requests_seen
+
+    def play(self, deployment_id: str, replies: Sequence[Reply]) -> None:
+        """From now on, answer `deployment_id` (under any project) with `replies`, one per request, the last
+        one repeated (after the checks of credentials and ids, before the recordings)."""
+        self._server.progressions.play(deployment_id, replies)
+
+    def served(self, deployment_id: str) -> int:
+        """How many requests for `deployment_id`'s progression were answered (or dropped) so far."""
+        return self._server.progressions.served(deployment_id)
 
     def deployment_recordings(self) -> list[Recording]:
         return list(self._server.deployments.values())

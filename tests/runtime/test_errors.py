@@ -31,8 +31,10 @@ def envelope(*errors: tuple[int, str]) -> Any:
         (400, [], APIError),
         (401, [], AuthenticationError),
         (403, [], AuthenticationError),
-        # Cloudflare's code for a rejected token decides, whatever the status.
-        (400, [10000], AuthenticationError),
+        # The status decides, whatever the code: 10000 is also Cloudflare's code for a rate limit.
+        (400, [10000], APIError),
+        (429, [10000], RateLimitError),
+        (404, [10000], NotFoundError),
         (404, [8000007], NotFoundError),
         (409, [], APIError),
         (429, [971], RateLimitError),

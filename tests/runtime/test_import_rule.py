@@ -9,8 +9,8 @@ import pytest
 from contract_tests.kit.paths import ROOT
 
 RUNTIME = ROOT / "openapi" / "runtime" / "_runtime"
-# The modules that wrap the generated operation may import the generated `api` and `models`.
-WRAPPERS = {"operations", "exports"}
+# The modules that wrap the generated operation, or are built on its models, may import the generated code.
+WRAPPERS = {"operations", "exports", "state", "links", "waiting", "cli"}
 GENERATED = {"api", "models"}
 MODULES = sorted(path.stem for path in RUNTIME.glob("*.py"))
 
@@ -51,3 +51,6 @@ def test_core_modules_import_nothing_generated(module: str) -> None:
 def test_the_wrappers_are_the_ones_that_do() -> None:
     assert generated_imports("operations") == ["api.pages_deployment", "models"]
     assert generated_imports("exports") == ["models"]
+    assert generated_imports("state") == ["models"]
+    assert generated_imports("links") == ["models"]
+    assert generated_imports("waiting") == ["models"]

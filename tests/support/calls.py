@@ -7,7 +7,7 @@ from typing import Any
 
 from cloudflare_pages_client import AuthenticatedClient, Deployment, get_deployment, get_deployment_async
 from cloudflare_pages_client.api.pages_deployment.get_deployment import asyncio_detailed, sync_detailed
-from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope, FlatError
 from cloudflare_pages_client.types import Response
 from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
 from contract_tests.kit.spec import OPERATION_PATH as PATH_TEMPLATE
@@ -29,7 +29,7 @@ def fetch(mode: str, client: AuthenticatedClient, **overrides: Any) -> Deploymen
 
 def fetch_detailed(
     mode: str, client: AuthenticatedClient, **overrides: Any
-) -> Response[DeploymentEnvelope | ErrorEnvelope]:
+) -> Response[DeploymentEnvelope | ErrorEnvelope | FlatError]:
     arguments = {"account_id": ACCOUNT, "project_name": PROJECT, "deployment_id": DEPLOYMENT, **overrides}
     if mode == "sync":
         return sync_detailed(client=client, **arguments)

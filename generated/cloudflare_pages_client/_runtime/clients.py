@@ -6,6 +6,7 @@ connection errors, timeouts, 429 and 5xx (Cloudflare's own 520-530 included),
 honouring Retry-After (retry.py).
 """
 
+import asyncio
 import ssl
 from typing import Any, Self
 
@@ -15,6 +16,10 @@ from attrs import define, evolve, field
 from .auth import HeaderAuth, redacted_headers
 from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
+from .version import __version__
+
+# Who is calling, for Cloudflare's logs and support; httpx's own token stays after ours.
+USER_AGENT = f"cloudflare-pages-client/{__version__} python-httpx/{httpx.__version__}"
 
 
 def _check_max_retries(instance: object, attribute: object, value: int) -> None:
@@ -60,6 +65,10 @@ class Client:
     retry_policy: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    # Whether this object built the httpx clients (then it may drop and rebuild them), and on which event loop.
+    _owns_client: bool = field(default=True, init=False, repr=False)
+    _owns_async_client: bool = field(default=True, init=False, repr=False)
+    _async_loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
 
     def _auth(self) -> httpx.Auth | None:
         return None
@@ -93,10 +102,13 @@ class Client:
         args = dict(self._httpx_args)
         transport_args = {name: args.pop(name) for name in _TRANSPORT_ARGS if name in args}
         args.pop("transport", None)
+        headers = dict(self._headers)
+        if not any(name.lower() == "user-agent" for name in headers):
+            headers["User-Agent"] = USER_AGENT
         client_args = {
             "base_url": self._base_url,
             "cookies": self._cookies,
-            "headers": self._headers,
+            "headers": headers,
             "timeout": self._timeout,
             "follow_redirects": self._follow_redirects,
             "auth": self._auth(),
@@ -111,6 +123,7 @@ class Client:
         credentials and retries.
         """
         self._client = client
+        self._owns_client = False
         return self
 
     def get_httpx_client(self) -> httpx.Client:
@@ -123,14 +136,21 @@ class Client:
             )
         return self._client
 
+    def close(self) -> None:
+        """Close the connections of the sync client. The client stays usable: the next call opens new ones
+        (unless the httpx.Client was given with set_httpx_client, which httpx cannot reopen)."""
+        if self._client is not None:
+            self._client.close()
+            if self._owns_client:
+                self._client = None
+
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        """`with client:` closes the connections at the end; the client can be entered again."""
+        self.get_httpx_client()
         return self
 
     def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
+        self.close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
@@ -139,11 +159,23 @@ class Client:
         credentials and retries.
         """
         self._async_client = async_client
+        self._owns_async_client = False
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set.
+
+        An httpx.AsyncClient's connections belong to the event loop they were opened on: when this is called on
+        another loop (a second `asyncio.run()`), the client built here is replaced by a new one for that loop.
+        """
+        loop = _running_loop()
+        built_elsewhere = self._async_loop is not None and loop is not None and loop is not self._async_loop
+        if self._async_client is not None and self._owns_async_client and built_elsewhere:
+            # Its loop is gone or busy elsewhere: its connections cannot be closed from here, only dropped.
+            self._async_client = None
         if self._async_client is None:
+            self._owns_async_client = True
+            self._async_loop = loop
             client_args, transport_args = self._client_args()
             inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(
                 verify=self._verify_ssl, **transport_args
@@ -153,14 +185,28 @@ class Client:
             )
         return self._async_client
 
+    async def aclose(self) -> None:
+        """Close the connections of the async client; the next call opens new ones (see close)."""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+            if self._owns_async_client:
+                self._async_client = None
+                self._async_loop = None
+
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        """`async with client:` closes the connections at the end; the client can be entered again."""
+        self.get_async_httpx_client()
         return self
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        await self.aclose()
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 @define
@@ -200,4 +246,4 @@ class ApiKeyAuthenticatedClient(AuthenticatedClient):
         return HeaderAuth({"X-Auth-Email": self.email, "X-Auth-Key": self.api_key})
 
 
-__all__ = ["ApiKeyAuthenticatedClient", "AuthenticatedClient", "Client"]
+__all__ = ["USER_AGENT", "ApiKeyAuthenticatedClient", "AuthenticatedClient", "Client"]

@@ -6,14 +6,14 @@ With exports.py, the only runtime module that imports from the generated `api` a
 import httpx
 
 from ..api.pages_deployment import get_deployment as _operation
-from ..models import Deployment, DeploymentEnvelope, ErrorEnvelope
+from ..models import Deployment, DeploymentEnvelope, ErrorEnvelope, FlatError
 from .clients import AuthenticatedClient
 from .errors import UnexpectedStatus, api_error
 from .retry import parse_retry_after
 from .types import UNSET, Response, Unset
 
 
-def _deployment_or_error(response: Response[DeploymentEnvelope | ErrorEnvelope]) -> Deployment:
+def _deployment_or_error(response: Response[DeploymentEnvelope | ErrorEnvelope | FlatError]) -> Deployment:
     if response.status_code == 200 and isinstance(response.parsed, DeploymentEnvelope):
         return response.parsed.result
     if response.status_code >= 400:

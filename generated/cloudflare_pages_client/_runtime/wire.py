@@ -121,11 +121,15 @@ class ResponseParser(Protocol[T_co]):
 
 
 def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]) -> T_co | None:
-    """The parsed body, None for a non-JSON 5xx, or ResponseDecodeError: never a bare KeyError or JSONDecodeError."""
+    """The parsed body; None for an error reply whose body is in no known shape; else ResponseDecodeError.
+
+    Never a bare KeyError or JSONDecodeError.
+    """
     content_type = response.headers.get("content-type", "")
     if not is_json(response):
-        if response.status_code >= 500:
-            # The spec allows Cloudflare's HTML pages here; the raw body stays in Response.content.
+        if response.status_code >= 400:
+            # Cloudflare's HTML pages (5xx from its edge, a 403 from its firewall): the status says what it is,
+            # and the raw body stays in Response.content.
             return None
         raise ResponseDecodeError(
             status_code=response.status_code, content_type=content_type, body=response.content, reason="not JSON"
@@ -138,6 +142,9 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
         reason = f"required field {error} is missing"
     except (ValueError, TypeError, AttributeError) as error:
         reason = f"{type(error).__name__}: {error}"
+    if response.status_code >= 400:
+        # An error reply is classified by its status alone; a body in no known shape stays in Response.content.
+        return None
     raise ResponseDecodeError(
         status_code=response.status_code, content_type=content_type, body=response.content, reason=reason
     )

@@ -9,6 +9,7 @@ from .deployment_trigger_metadata import DeploymentTriggerMetadata
 from .deployment_trigger_type import DeploymentTriggerType
 from .env_vars import EnvVars
 from .error_envelope import ErrorEnvelope
+from .flat_error import FlatError
 from .plain_text_env_var import PlainTextEnvVar
 from .preview_deployment_setting import PreviewDeploymentSetting
 from .response_message import ResponseMessage
@@ -33,6 +34,7 @@ __all__ = (
     "DeploymentTriggerType",
     "EnvVars",
     "ErrorEnvelope",
+    "FlatError",
     "PlainTextEnvVar",
     "PreviewDeploymentSetting",
     "ResponseMessage",

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.reprs import short_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BuildConfig")
@@ -42,6 +43,15 @@ class BuildConfig:
     destination_dir: None | str | Unset = UNSET
     root_dir: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The fields the spec marks x-sensitive: never shown by repr().
+    _SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "web_analytics_token",
+        }
+    )
+
+    def __repr__(self) -> str:
+        return short_repr(self, self._SENSITIVE_FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
         web_analytics_tag: None | str

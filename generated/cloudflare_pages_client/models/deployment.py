@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.reprs import short_repr
 from ..models.deployment_environment import DeploymentEnvironment
 from ..models.skip_reason import SkipReason
 from ..types import UNSET, Unset
@@ -100,6 +101,11 @@ class Deployment:
     usage_model: None | str | Unset = UNSET
     production_branch: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The fields the spec marks x-sensitive: never shown by repr().
+    _SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
+    def __repr__(self) -> str:
+        return short_repr(self, self._SENSITIVE_FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

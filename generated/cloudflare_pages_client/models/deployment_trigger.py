@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.reprs import short_repr
 from ..models.deployment_trigger_type import DeploymentTriggerType
 
 T = TypeVar("T", bound="DeploymentTrigger")
@@ -31,6 +32,11 @@ class DeploymentTrigger:
     type_: DeploymentTriggerType | str
     metadata: DeploymentTriggerMetadata
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The fields the spec marks x-sensitive: never shown by repr().
+    _SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
+    def __repr__(self) -> str:
+        return short_repr(self, self._SENSITIVE_FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str

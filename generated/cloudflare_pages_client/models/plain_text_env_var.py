@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from .._runtime.reprs import short_repr
 
 T = TypeVar("T", bound="PlainTextEnvVar")
 
@@ -28,6 +30,11 @@ class PlainTextEnvVar:
     type_: Literal["plain_text"]
     value: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The fields the spec marks x-sensitive: never shown by repr().
+    _SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
+    def __repr__(self) -> str:
+        return short_repr(self, self._SENSITIVE_FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

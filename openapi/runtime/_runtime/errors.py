@@ -3,13 +3,20 @@
     CloudflarePagesError
     ├── APIConnectionError          no answer: connection refused or dropped (after the retries)
     │   └── APITimeoutError         no answer within the timeout (after the retries)
+    ├── ConfigurationError          the environment does not say how to connect (client_from_env, the CLI)
     ├── ResponseDecodeError         an answer, but not the JSON the spec promises
     ├── UnexpectedStatus            a status code the spec does not document
     └── APIError                    Cloudflare answered with an error
-        ├── AuthenticationError     401/403 or code 10000: the token or key is wrong, expired or lacks permission
+        ├── AuthenticationError     401/403: the token or key is wrong, expired or lacks permission
         ├── NotFoundError           404: no such project or deployment
         ├── RateLimitError          429: too many requests; see retry_after
         └── ServerError             5xx, including Cloudflare's own 520-530
+
+Waiting for a deployment adds DeploymentFailedError, DeploymentSkippedError and WaitTimeoutError
+(waiting.py), each a CloudflarePagesError carrying the last Deployment seen.
+
+An error reply's class is chosen by its HTTP status alone; its codes and messages are read from
+Cloudflare's envelope (`errors[]`) or from a flat `{code, message}` body.
 
 No message ever contains a token or an API key: the request's headers are never read here.
 """
@@ -45,6 +52,10 @@ def status_text(status_code: int) -> str:
 
 class CloudflarePagesError(Exception):
     """The base of every error this package raises."""
+
+
+class ConfigurationError(CloudflarePagesError, ValueError):
+    """Credentials or settings missing or contradictory in the environment; the message names the variables."""
 
 
 class APIConnectionError(CloudflarePagesError):
@@ -95,8 +106,9 @@ class APIError(CloudflarePagesError):
 
     Attributes:
         status_code: The HTTP status.
-        codes: Cloudflare's error codes from the envelope's ``errors[].code`` (empty for an HTML page).
-        messages: The matching ``errors[].message`` texts.
+        codes: Cloudflare's error codes, from the envelope's ``errors[].code`` or a flat body's ``code``
+            (empty for an HTML page or a body in neither shape).
+        messages: The matching messages.
         cf_ray: The ``cf-ray`` header, the id Cloudflare support asks for.
         envelope: The parsed error envelope, when the body was one.
     """
@@ -152,17 +164,30 @@ class ServerError(APIError):
     hint = "Cloudflare or its edge failed; this is usually transient, retry later."
 
 
-# Cloudflare's error code for a rejected token or key, whatever the HTTP status says.
-AUTHENTICATION_ERROR_CODE = 10000
+def error_details(body: Any) -> tuple[list[int], list[str]]:
+    """Cloudflare's codes and messages from an error body: the envelope's `errors[]`, or a flat `{code, message}`.
+
+    `body` is the parsed ErrorEnvelope or FlatError, or None when the body was neither (HTML, other JSON).
+    """
+    codes: list[int] = []
+    messages: list[str] = []
+    for error in getattr(body, "errors", None) or []:
+        codes.append(error.code)
+        messages.append(error.message)
+    flat_code = getattr(body, "code", None)
+    if not codes and isinstance(flat_code, int):
+        codes.append(flat_code)
+        messages.append(str(getattr(body, "message", "")))
+    return codes, messages
 
 
 def api_error(status_code: int, headers: Mapping[str, str], envelope: Any, retry_after: float | None) -> APIError:
-    """The typed error for an error reply; `envelope` is the parsed ErrorEnvelope or None."""
-    codes: list[int] = []
-    messages: list[str] = []
-    for error in getattr(envelope, "errors", None) or []:
-        codes.append(error.code)
-        messages.append(error.message)
+    """The typed error for an error reply, chosen by the HTTP status alone; the body only adds codes and messages.
+
+    The status decides because one code can mean two things: Cloudflare answers both a rejected token (403) and
+    a rate limit (429) with code 10000. `envelope` is the parsed ErrorEnvelope or FlatError, or None.
+    """
+    codes, messages = error_details(envelope)
     fields: dict[str, Any] = {
         "status_code": status_code,
         "codes": codes,
@@ -170,7 +195,7 @@ def api_error(status_code: int, headers: Mapping[str, str], envelope: Any, retry
         "cf_ray": headers.get("cf-ray"),
         "envelope": envelope,
     }
-    if status_code in (401, 403) or AUTHENTICATION_ERROR_CODE in codes:
+    if status_code in (401, 403):
         return AuthenticationError(**fields)
     if status_code == 404:
         return NotFoundError(**fields)
@@ -182,18 +207,19 @@ def api_error(status_code: int, headers: Mapping[str, str], envelope: Any, retry
 
 
 __all__ = [
-    "AUTHENTICATION_ERROR_CODE",
     "BODY_EXCERPT_BYTES",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
     "AuthenticationError",
     "CloudflarePagesError",
+    "ConfigurationError",
     "NotFoundError",
     "RateLimitError",
     "ResponseDecodeError",
     "ServerError",
     "UnexpectedStatus",
     "api_error",
+    "error_details",
     "status_text",
 ]

@@ -1,14 +1,40 @@
 """The names the package root offers: cloudflare_pages_client/__init__.py re-exports this module's __all__."""
 
-from ..models import Deployment, DeploymentEnvelope, ErrorEnvelope
+from ..models import (
+    BuildConfig,
+    Deployment,
+    DeploymentEnvelope,
+    DeploymentEnvironment,
+    DeploymentTrigger,
+    DeploymentTriggerMetadata,
+    DeploymentTriggerType,
+    EnvVars,
+    ErrorEnvelope,
+    FlatError,
+    PlainTextEnvVar,
+    PreviewDeploymentSetting,
+    ResponseMessage,
+    ResponseMessageSource,
+    SecretTextEnvVar,
+    SkipReason,
+    Source,
+    SourceConfig,
+    SourceType,
+    Stage,
+    StageName,
+    StageStatus,
+    UntypedEnvVar,
+)
 from .clients import ApiKeyAuthenticatedClient, AuthenticatedClient, Client
 from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from .environment import client_from_env
 from .errors import (
     APIConnectionError,
     APIError,
     APITimeoutError,
     AuthenticationError,
     CloudflarePagesError,
+    ConfigurationError,
     NotFoundError,
     RateLimitError,
     ResponseDecodeError,
@@ -16,9 +42,19 @@ from .errors import (
     UnexpectedStatus,
     api_error,
 )
+from .links import dashboard_url, preview_url
 from .operations import get_deployment, get_deployment_async
 from .retry import RetryPolicy, parse_retry_after
+from .state import DeploymentState, deployment_state
 from .types import UNSET, Response, Unset
+from .version import __version__
+from .waiting import (
+    DeploymentFailedError,
+    DeploymentSkippedError,
+    WaitTimeoutError,
+    wait_for_deployment,
+    wait_for_deployment_async,
+)
 
 __all__ = (
     "DEFAULT_BASE_URL",
@@ -31,21 +67,53 @@ __all__ = (
     "ApiKeyAuthenticatedClient",
     "AuthenticatedClient",
     "AuthenticationError",
+    "BuildConfig",
     "Client",
     "CloudflarePagesError",
+    "ConfigurationError",
     "Deployment",
     "DeploymentEnvelope",
+    "DeploymentEnvironment",
+    "DeploymentFailedError",
+    "DeploymentSkippedError",
+    "DeploymentState",
+    "DeploymentTrigger",
+    "DeploymentTriggerMetadata",
+    "DeploymentTriggerType",
+    "EnvVars",
     "ErrorEnvelope",
+    "FlatError",
     "NotFoundError",
+    "PlainTextEnvVar",
+    "PreviewDeploymentSetting",
     "RateLimitError",
     "Response",
     "ResponseDecodeError",
+    "ResponseMessage",
+    "ResponseMessageSource",
     "RetryPolicy",
+    "SecretTextEnvVar",
     "ServerError",
+    "SkipReason",
+    "Source",
+    "SourceConfig",
+    "SourceType",
+    "Stage",
+    "StageName",
+    "StageStatus",
     "UnexpectedStatus",
     "Unset",
+    "UntypedEnvVar",
+    "WaitTimeoutError",
+    "__version__",
     "api_error",
+    "client_from_env",
+    "dashboard_url",
+    "deployment_state",
     "get_deployment",
     "get_deployment_async",
     "parse_retry_after",
+    "preview_url",
+    "wait_for_deployment",
+    "wait_for_deployment_async",
 )

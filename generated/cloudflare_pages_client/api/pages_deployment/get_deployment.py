@@ -7,6 +7,7 @@ from ..._runtime import wire
 from ...client import AuthenticatedClient, Client
 from ...models.deployment_envelope import DeploymentEnvelope
 from ...models.error_envelope import ErrorEnvelope
+from ...models.flat_error import FlatError
 from ...types import UNSET, Response, Unset
 
 METHOD = "GET"
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeploymentEnvelope | ErrorEnvelope | None:
+) -> DeploymentEnvelope | ErrorEnvelope | FlatError | None:
     if response.status_code == 200:
         response_200 = DeploymentEnvelope.from_dict(response.json())
 
@@ -45,7 +46,20 @@ def _parse_response(
         return response_429
 
     if 400 <= response.status_code <= 499:
-        response_4xx = ErrorEnvelope.from_dict(response.json())
+        _response_4xx = response.json()
+        response_4xx: ErrorEnvelope | FlatError
+        try:
+            if not isinstance(_response_4xx, dict):
+                raise TypeError()
+            response_4xx_type_0 = ErrorEnvelope.from_dict(_response_4xx)
+
+            response_4xx = response_4xx_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            if not isinstance(_response_4xx, dict):
+                raise TypeError()
+            response_4xx_type_1 = FlatError.from_dict(_response_4xx)
+
+            response_4xx = response_4xx_type_1
 
         return response_4xx
 
@@ -62,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeploymentEnvelope | ErrorEnvelope]:
+) -> Response[DeploymentEnvelope | ErrorEnvelope | FlatError]:
     return wire.build_response(client, response, _parse_response)
 
 
@@ -74,7 +88,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None | Unset = UNSET,
     max_retries: int | None = None,
-) -> Response[DeploymentEnvelope | ErrorEnvelope]:
+) -> Response[DeploymentEnvelope | ErrorEnvelope | FlatError]:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -92,7 +106,7 @@ def sync_detailed(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[DeploymentEnvelope | ErrorEnvelope]
+        Response[DeploymentEnvelope | ErrorEnvelope | FlatError]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +126,7 @@ def sync(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> DeploymentEnvelope | ErrorEnvelope | None:
+) -> DeploymentEnvelope | ErrorEnvelope | FlatError | None:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -130,7 +144,7 @@ def sync(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        DeploymentEnvelope | ErrorEnvelope
+        DeploymentEnvelope | ErrorEnvelope | FlatError
     """
 
     return sync_detailed(
@@ -149,7 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None | Unset = UNSET,
     max_retries: int | None = None,
-) -> Response[DeploymentEnvelope | ErrorEnvelope]:
+) -> Response[DeploymentEnvelope | ErrorEnvelope | FlatError]:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -167,7 +181,7 @@ async def asyncio_detailed(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[DeploymentEnvelope | ErrorEnvelope]
+        Response[DeploymentEnvelope | ErrorEnvelope | FlatError]
     """
 
     kwargs = _get_kwargs(
@@ -187,7 +201,7 @@ async def asyncio(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> DeploymentEnvelope | ErrorEnvelope | None:
+) -> DeploymentEnvelope | ErrorEnvelope | FlatError | None:
     """Get deployment info
 
      Fetch information about a deployment.
@@ -205,7 +219,7 @@ async def asyncio(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
 
     Returns:
-        DeploymentEnvelope | ErrorEnvelope
+        DeploymentEnvelope | ErrorEnvelope | FlatError
     """
 
     return (
