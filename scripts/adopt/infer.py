@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract_tests.kit.strict_spec import REF_PREFIX
+from scripts.upstream.normalise import json_type
 
 
 class CannotInfer(ValueError):
@@ -26,20 +27,6 @@ class Inferred:
 
     schema: dict[str, Any]
     components: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
 
 
 def pascal(key: str) -> str:
@@ -59,7 +46,7 @@ class Inference:
         return name
 
     def schema(self, values: list[Any], name: str, where: str) -> dict[str, Any]:
-        types = {_json_type(value) for value in values}
+        types = {json_type(value) for value in values}
         nullable = "null" in types
         types.discard("null")
         if {"integer", "number"} <= types:

@@ -156,7 +156,8 @@ def _type_set(value: Any) -> set[str]:
     return set()
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """The JSON Schema type of a decoded JSON value (an int is an integer, never a number)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -242,7 +243,7 @@ def normalise(document: Document, node: Any, slot: str) -> Shape:
         if not enum:
             types, enum = set(), None  # null only
     if types is None and enum:
-        types = {_json_type(value) for value in enum}
+        types = {json_type(value) for value in enum}
     if types is None and not kept:
         if any(key in node for key in ("properties", "required", "additionalProperties")):
             types = {"object"}
