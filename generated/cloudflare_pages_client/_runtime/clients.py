@@ -15,6 +15,7 @@ from attrs import define, evolve, field
 from .auth import HeaderAuth, redacted_headers
 from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
+from .tls import transport_verify
 
 
 def _check_max_retries(instance: object, attribute: object, value: int) -> None:
@@ -117,7 +118,10 @@ class Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             client_args, transport_args = self._client_args()
-            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl, **transport_args)
+            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(
+                verify=transport_verify(self._verify_ssl, transport_args),  # one SSL context per process (tls.py)
+                **transport_args,
+            )
             self._client = httpx.Client(
                 transport=RetryTransport(inner, self.max_retries, self.retry_policy), **client_args
             )
@@ -146,7 +150,8 @@ class Client:
         if self._async_client is None:
             client_args, transport_args = self._client_args()
             inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(
-                verify=self._verify_ssl, **transport_args
+                verify=transport_verify(self._verify_ssl, transport_args),  # one SSL context per process (tls.py)
+                **transport_args,
             )
             self._async_client = httpx.AsyncClient(
                 transport=AsyncRetryTransport(inner, self.max_retries, self.retry_policy), **client_args
