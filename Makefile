@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record upstream-diff bench
+.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record upstream-diff bench bench-docs
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -19,7 +19,8 @@ help:
 	@echo "make record           save what the last live run saw as recordings (redacted)"
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
 	@echo "make test-published UPSTREAM=PATH  the tests that need the whole published document (run nightly)"
-	@echo "make bench            benchmarks beside their baselines: reports/bench.md and README's Performance section"
+	@echo "make bench            benchmarks beside their baselines, in one run: reports/bench.md"
+	@echo "make bench-docs       the same, and the figures in docs/performance.md"
 	@echo "make lint | typecheck"
 
 $(READY): pyproject.toml requirements/dev.lock
@@ -85,6 +86,10 @@ $(BENCH_READY): $(READY) requirements/bench.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.lock
 	touch $(BENCH_READY)
 
-# Figures, not tests: nothing asserts a time. Rewrites reports/bench.md and README's Performance section.
+# Figures, not tests: nothing asserts a time. bench writes reports/bench.md (untracked) only;
+# bench-docs also rewrites the figures between the markers of docs/performance.md.
 bench: $(READY) $(BENCH_READY)
-	$(BIN)/python -m scripts.bench --readme
+	$(BIN)/python -m scripts.bench
+
+bench-docs: $(READY) $(BENCH_READY)
+	$(BIN)/python -m scripts.bench --docs
