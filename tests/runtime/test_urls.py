@@ -6,8 +6,8 @@ import httpx
 import pytest
 
 from cloudflare_pages_client._runtime import urls, wire
+from cloudflare_pages_client.api.pages_deployment.get_deployment import PATH
 
-PATH = "/accounts/{account_id}/pages/projects/{project_name}/deployments/{deployment_id}"
 BASES = [
     "https://api.cloudflare.com/client/v4",
     "https://api.cloudflare.com/client/v4/",
