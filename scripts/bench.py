@@ -643,7 +643,7 @@ def _render_parse(results: Results) -> list[str]:
         out.append("Not measured: valgrind is not installed.")
         return out
     out += [
-        f"Instructions per parse under `valgrind --tool=callgrind` ({bench_instructions.CALLS} calls, "
+        f"Instructions per parse under `valgrind --tool=callgrind` ({results.instructions[0].calls} calls, "
         "PYTHONHASHSEED=0,",
         "the count of a process making no call subtracted): the same on every run, however loaded the machine.",
         "",

@@ -29,6 +29,7 @@ _COLLECTED = re.compile(r"Collected : (\d+)")
 @dataclass(frozen=True)
 class InstructionRow:
     body: str
+    calls: int
     loads: float  # instructions per json.loads(raw)
     ours: float  # instructions per from_dict(json.loads(raw))
 
@@ -67,7 +68,7 @@ def count_parses(bodies: tuple[str, ...], calls: int = CALLS) -> list[Instructio
     rows = []
     for body in bodies:
         per_call = {parser: (_count(body, parser, calls) - start) / calls for parser in PARSERS}
-        rows.append(InstructionRow(body, per_call["loads"], per_call["ours"]))
+        rows.append(InstructionRow(body, calls, per_call["loads"], per_call["ours"]))
     return rows
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import bench
+from scripts import bench, bench_instructions
 
 
 def test_the_functions_take_turns_in_a_rotating_order(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,3 +47,22 @@ def test_a_docs_page_without_markers_is_left_alone(tmp_path: Path, monkeypatch: 
     with pytest.raises(SystemExit, match=re.escape("has no <!-- bench:start --> ... <!-- bench:end --> markers")):
         bench.update_docs("# Benchmarks\n\nx\n")
     assert page.read_text() == "# Performance\n"
+
+
+def test_instructions_per_call_subtract_the_process_that_makes_no_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    per_call = {("a", "loads"): 100, ("a", "ours"): 180, ("b", "loads"): 50, ("b", "ours"): 110}
+    counted: list[tuple[str, str, int]] = []
+
+    def count(body: str, parser: str, calls: int) -> int:
+        counted.append((body, parser, calls))
+        return 1_000_000 + calls * per_call[body, parser]
+
+    monkeypatch.setattr(bench_instructions, "_count", count)
+    rows = bench_instructions.count_parses(("a", "b"), calls=10)
+    assert [(row.body, row.loads, row.ours, row.calls) for row in rows] == [
+        ("a", 100.0, 180.0, 10),
+        ("b", 50.0, 110.0, 10),
+    ]
+    assert [row.ratio for row in rows] == [1.8, 2.2]
+    assert counted[0] == ("a", "loads", 0)
+    assert len(counted) == 5
