@@ -8,7 +8,7 @@ in openapi/templates/ keep only what varies with the spec and call these modules
 The import rule, inside the runtime:
 - relative imports only (the package may be generated under another name);
 - the core modules (constants, types, errors, auth, retry, clients, wire,
-  json_pointer) import nothing from the generated `models` or `api`, so that
+  json_pointer, tls, urls, memo, timestamps) import nothing from the generated `models` or `api`, so that
   every operation module can import them;
 - only `operations` (which wraps the generated operation) and `exports` (the
   package root's names) import from `models` and `api`.
