@@ -259,6 +259,7 @@ class EndToEnd:
     server: str
     requests: int
     rounds: int
+    instructions: dict[str, float] | None  # client-side instructions per request, "httpx" and "ours"
 
     def row(self, name: str) -> EndToEndRow:
         return next(row for row in self.rows if row.name == name)
@@ -271,17 +272,18 @@ class EndToEnd:
         return Spread.of(ratios(mine.rps, theirs.rps))
 
 
-def bench_end_to_end(rounds: int, requests: int) -> EndToEnd:
+def bench_end_to_end(rounds: int, requests: int, counted_requests: int | None) -> EndToEnd:
+    """The timed rounds, then (counted_requests not None) the instructions per request under callgrind."""
     server = start_local_server()
+    described = (server.base_url, server.token, server.account_id, server.project, server.deployment_id)
     try:
-        rows = asyncio.run(
-            _end_to_end(
-                server.base_url, server.token, server.account_id, server.project, server.deployment_id, rounds, requests
-            )
-        )
+        rows = asyncio.run(_end_to_end(*described, rounds, requests))
+        instructions = None
+        if counted_requests is not None:
+            instructions = bench_instructions.count_requests(described, counted_requests)
     finally:
         server.stop()
-    return EndToEnd(rows, httpx.URL(server.base_url).host, requests, rounds)
+    return EndToEnd(rows, httpx.URL(server.base_url).host, requests, rounds, instructions)
 
 
 def _raw_socket_ceiling(base_url: str, path: str, token: str, requests: int) -> float:
@@ -533,7 +535,16 @@ def _end_to_end_goal(results: Results, label: str, ours: str, floor: str) -> str
     same_url = e2e.ratio(ours, SYNC_ABSOLUTE) if ours == SYNC_OURS else None
     if same_url is not None:
         line += f"; against plain httpx given the same prebuilt absolute URL: {_x(same_url)}"
+    if ours == SYNC_OURS and e2e.instructions is not None:
+        line += f"; {_instructions_per_request(e2e.instructions)}"
     return line + ")"
+
+
+def _instructions_per_request(counts: dict[str, float]) -> str:
+    return (
+        f"in instructions per request in the client, ours / plain httpx: {counts['ours'] / counts['httpx']:.2f}x "
+        f"({counts['ours']:,.0f} vs {counts['httpx']:,.0f})"
+    )
 
 
 def _sdk_comparisons(results: Results) -> list[tuple[str, float | None]]:
@@ -728,6 +739,13 @@ def _render_end_to_end(results: Results) -> list[str]:
         "| client | requests/s | min-max | vs its floor | vs the SDK | |",
         "|---|---:|---:|---:|---:|---|",
     ]
+    if e2e.instructions is not None:
+        out[-3:-3] = [
+            "",
+            "Counted instead of timed (callgrind, the client's process only, "
+            f"{bench_instructions.REQUESTS} requests after {bench_instructions.WARM_REQUESTS}, sync): "
+            f"{_instructions_per_request(e2e.instructions)}.",
+        ]
     for row in e2e.rows:
         if not row.rps:
             out.append(f"| {row.name} | - | - | - | - | {row.note} |")
@@ -820,7 +838,8 @@ def main() -> int:
     print("bench: 4/6 building clients", flush=True)
     construction = bench_construction.measure(construction_rounds, clients, sdk_parser() is not None)
     print("bench: 5/6 end to end", flush=True)
-    end_to_end = bench_end_to_end(rounds, requests)
+    counted = (20 if options.quick else bench_instructions.REQUESTS) if bench_instructions.available() else None
+    end_to_end = bench_end_to_end(rounds, requests, counted)
     print("bench: 6/6 tools", flush=True)
     tools = bench_tools(options.upstream)
     results = Results(parse, instructions, scaling, construction, end_to_end, tools, time.perf_counter() - started)

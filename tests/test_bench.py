@@ -53,9 +53,9 @@ def test_instructions_per_call_subtract_the_process_that_makes_no_call(monkeypat
     per_call = {("a", "loads"): 100, ("a", "ours"): 180, ("b", "loads"): 50, ("b", "ours"): 110}
     counted: list[tuple[str, str, int]] = []
 
-    def count(body: str, parser: str, calls: int) -> int:
-        counted.append((body, parser, calls))
-        return 1_000_000 + calls * per_call[body, parser]
+    def count(body: str, parser: str, calls: str) -> int:
+        counted.append((body, parser, int(calls)))
+        return 1_000_000 + int(calls) * per_call[body, parser]
 
     monkeypatch.setattr(bench_instructions, "_count", count)
     rows = bench_instructions.count_parses(("a", "b"), calls=10)
