@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record adopt upstream-diff bench compat dist-check
+.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record adopt upstream-diff bench bench-docs compat dist-check
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -20,7 +20,8 @@ help:
 	@echo "make adopt [UPSTREAM=PATH_OR_URL]  turn the recordings' drift into spec edits, deviations entries and a regenerated client"
 	@echo "make upstream-diff    compare openapi/ with Cloudflare's published schema (UPSTREAM=PATH_OR_URL, default: the published URL)"
 	@echo "make test-published UPSTREAM=PATH  the tests that need the whole published document (run nightly)"
-	@echo "make bench            benchmarks beside their baselines: reports/bench.md and README's Performance section"
+	@echo "make bench            benchmarks beside their baselines, in one run: reports/bench.md"
+	@echo "make bench-docs       the same, and the figures in docs/performance.md"
 	@echo "make compat [BASE=REF] is the version bumped enough for the spec's changes since BASE (default: the last release tag)?"
 	@echo "make dist-check       build the sdist and wheel, check their contents and metadata, install the wheel in a fresh venv"
 	@echo "make lint | typecheck"
@@ -105,6 +106,10 @@ $(BENCH_READY): $(READY) requirements/bench.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.lock
 	touch $(BENCH_READY)
 
-# Figures, not tests: nothing asserts a time. Rewrites reports/bench.md and README's Performance section.
+# Figures, not tests: nothing asserts a time. bench writes reports/bench.md (untracked) only;
+# bench-docs also rewrites the figures between the markers of docs/performance.md.
 bench: $(READY) $(BENCH_READY)
-	$(BIN)/python -m scripts.bench --readme
+	$(BIN)/python -m scripts.bench
+
+bench-docs: $(READY) $(BENCH_READY)
+	$(BIN)/python -m scripts.bench --docs

@@ -16,6 +16,7 @@ from attrs import define, evolve, field
 from .auth import HeaderAuth, redacted_headers
 from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
+from .tls import transport_verify
 from .version import __version__
 
 # Who is calling, for Cloudflare's logs and support; httpx's own token stays after ours.
@@ -130,7 +131,10 @@ class Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             client_args, transport_args = self._client_args()
-            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl, **transport_args)
+            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(
+                verify=transport_verify(self._verify_ssl, transport_args),  # one SSL context per process (tls.py)
+                **transport_args,
+            )
             self._client = httpx.Client(
                 transport=RetryTransport(inner, self.max_retries, self.retry_policy), **client_args
             )
@@ -178,7 +182,8 @@ class Client:
             self._async_loop = loop
             client_args, transport_args = self._client_args()
             inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(
-                verify=self._verify_ssl, **transport_args
+                verify=transport_verify(self._verify_ssl, transport_args),  # one SSL context per process (tls.py)
+                **transport_args,
             )
             self._async_client = httpx.AsyncClient(
                 transport=AsyncRetryTransport(inner, self.max_retries, self.retry_policy), **client_args

@@ -6,6 +6,7 @@ segments that stay one segment, per-call options, typed errors for transport
 failures and unreadable bodies, status codes outside HTTPStatus.
 """
 
+import functools
 import re
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar
@@ -16,16 +17,21 @@ import httpx
 from .clients import Client
 from .constants import MAX_RETRIES_EXTENSION
 from .errors import APIConnectionError, APITimeoutError, CloudflarePagesError, ResponseDecodeError
+from .memo import remember_string_values
 from .retry import check_max_retries
 from .types import Response, Unset
+from .urls import with_absolute_url
 
 T_co = TypeVar("T_co", covariant=True)
 
 # Unicode's categories Cc (C0, DEL, C1) and Cs (surrogates), in one search rather than a call per character
 # (`make bench`: unicodedata.category() per character cost 7 us of every call).
 _CONTROL_CHARACTER = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+# Every status Python names, by number: a dict lookup per response instead of calling the enum.
+_HTTP_STATUSES = {status.value: status for status in HTTPStatus}
 
 
+@remember_string_values  # an account, project or deployment repeats: checked and quoted once (memo.py)
 def path_segment(name: str, value: object) -> str:
     """`value` quoted as one path segment; ValueError when it cannot stay one.
 
@@ -44,16 +50,18 @@ def path_segment(name: str, value: object) -> str:
 
 
 def is_json(response: httpx.Response) -> bool:
-    media_type = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
+    return _is_json_content_type(str(response.headers.get("content-type", "")))
+
+
+@functools.lru_cache(maxsize=64)  # a server sends one or two Content-Type values: each is tested once
+def _is_json_content_type(content_type: str) -> bool:
+    media_type = content_type.split(";")[0].strip().lower()
     return media_type == "application/json" or media_type.endswith("+json")
 
 
 def http_status(code: int) -> HTTPStatus | int:
     """The HTTPStatus member, or the plain number where Python has none (Cloudflare's 520-530)."""
-    try:
-        return HTTPStatus(code)
-    except ValueError:
-        return code
+    return _HTTP_STATUSES.get(code, code)
 
 
 def request_options(timeout: httpx.Timeout | float | Unset | None, max_retries: int | None) -> dict[str, Any]:
@@ -98,7 +106,8 @@ def send(
     """Send the request `kwargs` describes; a transport failure becomes APIConnectionError or APITimeoutError."""
     options = request_options(timeout, max_retries)
     try:
-        return client.get_httpx_client().request(**kwargs, **options)
+        http = client.get_httpx_client()
+        return http.request(**with_absolute_url(kwargs, http), **options)  # resolved once (urls.py)
     except httpx.TransportError as error:
         raise transport_error(error, _attempts(client, max_retries)) from error
 
@@ -109,7 +118,8 @@ async def send_async(
     """The async twin of send."""
     options = request_options(timeout, max_retries)
     try:
-        return await client.get_async_httpx_client().request(**kwargs, **options)
+        http = client.get_async_httpx_client()
+        return await http.request(**with_absolute_url(kwargs, http), **options)  # resolved once (urls.py)
     except httpx.TransportError as error:
         raise transport_error(error, _attempts(client, max_retries)) from error
 
@@ -126,7 +136,7 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
     Never a bare KeyError or JSONDecodeError.
     """
     content_type = response.headers.get("content-type", "")
-    if not is_json(response):
+    if not _is_json_content_type(str(content_type)):
         if response.status_code >= 400:
             # Cloudflare's HTML pages (5xx from its edge, a 403 from its firewall): the status says what it is,
             # and the raw body stays in Response.content.

@@ -117,14 +117,25 @@ class BuildConfig:
 
         root_dir: None | str | Unset = src_dict.get("root_dir", UNSET)
 
-        build_config = cls(
-            web_analytics_tag=web_analytics_tag,
-            web_analytics_token=web_analytics_token,
-            build_caching=build_caching,
-            build_command=build_command,
-            destination_dir=destination_dir,
-            root_dir=root_dir,
-        )
+        if cls is BuildConfig:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            build_config = object.__new__(cls)
+            build_config.web_analytics_tag = web_analytics_tag
+            build_config.web_analytics_token = web_analytics_token
+            build_config.build_caching = build_caching
+            build_config.build_command = build_command
+            build_config.destination_dir = destination_dir
+            build_config.root_dir = root_dir
+            build_config.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            build_config = cls(
+                web_analytics_tag=web_analytics_tag,
+                web_analytics_token=web_analytics_token,
+                build_caching=build_caching,
+                build_command=build_command,
+                destination_dir=destination_dir,
+                root_dir=root_dir,
+            )
 
         if not _KNOWN_KEYS.issuperset(src_dict):
             build_config.additional_properties = {

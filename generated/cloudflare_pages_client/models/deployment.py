@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.timestamps import parse_timestamp
 from ..models.deployment_environment import DeploymentEnvironment
 from ..models.skip_reason import SkipReason
 from ..types import UNSET, Unset
@@ -252,9 +253,9 @@ class Deployment:
 
         url = src_dict["url"]
 
-        created_on = datetime.datetime.fromisoformat(src_dict["created_on"].upper())
+        created_on = parse_timestamp(src_dict["created_on"])
 
-        modified_on = datetime.datetime.fromisoformat(src_dict["modified_on"].upper())
+        modified_on = parse_timestamp(src_dict["modified_on"])
 
         _aliases = src_dict["aliases"]
         aliases: list[str] | None
@@ -329,31 +330,59 @@ class Deployment:
 
         production_branch = src_dict.get("production_branch", UNSET)
 
-        deployment = cls(
-            id=id,
-            short_id=short_id,
-            project_id=project_id,
-            project_name=project_name,
-            environment=environment,
-            url=url,
-            created_on=created_on,
-            modified_on=modified_on,
-            aliases=aliases,
-            latest_stage=latest_stage,
-            stages=stages,
-            deployment_trigger=deployment_trigger,
-            build_config=build_config,
-            env_vars=env_vars,
-            source=source,
-            is_skipped=is_skipped,
-            skip_reason=skip_reason,
-            uses_functions=uses_functions,
-            compatibility_date=compatibility_date,
-            compatibility_flags=compatibility_flags,
-            build_image_major_version=build_image_major_version,
-            usage_model=usage_model,
-            production_branch=production_branch,
-        )
+        if cls is Deployment:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            deployment = object.__new__(cls)
+            deployment.id = id
+            deployment.short_id = short_id
+            deployment.project_id = project_id
+            deployment.project_name = project_name
+            deployment.environment = environment
+            deployment.url = url
+            deployment.created_on = created_on
+            deployment.modified_on = modified_on
+            deployment.aliases = aliases
+            deployment.latest_stage = latest_stage
+            deployment.stages = stages
+            deployment.deployment_trigger = deployment_trigger
+            deployment.build_config = build_config
+            deployment.env_vars = env_vars
+            deployment.source = source
+            deployment.is_skipped = is_skipped
+            deployment.skip_reason = skip_reason
+            deployment.uses_functions = uses_functions
+            deployment.compatibility_date = compatibility_date
+            deployment.compatibility_flags = compatibility_flags
+            deployment.build_image_major_version = build_image_major_version
+            deployment.usage_model = usage_model
+            deployment.production_branch = production_branch
+            deployment.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            deployment = cls(
+                id=id,
+                short_id=short_id,
+                project_id=project_id,
+                project_name=project_name,
+                environment=environment,
+                url=url,
+                created_on=created_on,
+                modified_on=modified_on,
+                aliases=aliases,
+                latest_stage=latest_stage,
+                stages=stages,
+                deployment_trigger=deployment_trigger,
+                build_config=build_config,
+                env_vars=env_vars,
+                source=source,
+                is_skipped=is_skipped,
+                skip_reason=skip_reason,
+                uses_functions=uses_functions,
+                compatibility_date=compatibility_date,
+                compatibility_flags=compatibility_flags,
+                build_image_major_version=build_image_major_version,
+                usage_model=usage_model,
+                production_branch=production_branch,
+            )
 
         if not _KNOWN_KEYS.issuperset(src_dict):
             deployment.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}

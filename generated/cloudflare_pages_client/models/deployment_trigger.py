@@ -69,10 +69,17 @@ class DeploymentTrigger:
 
         metadata = DeploymentTriggerMetadata.from_dict(src_dict["metadata"])
 
-        deployment_trigger = cls(
-            type_=type_,
-            metadata=metadata,
-        )
+        if cls is DeploymentTrigger:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            deployment_trigger = object.__new__(cls)
+            deployment_trigger.type_ = type_
+            deployment_trigger.metadata = metadata
+            deployment_trigger.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            deployment_trigger = cls(
+                type_=type_,
+                metadata=metadata,
+            )
 
         if len(src_dict) != 2:
             deployment_trigger.additional_properties = {

@@ -76,12 +76,21 @@ class DeploymentTriggerMetadata:
 
         commit_dirty = src_dict.get("commit_dirty", UNSET)
 
-        deployment_trigger_metadata = cls(
-            branch=branch,
-            commit_hash=commit_hash,
-            commit_message=commit_message,
-            commit_dirty=commit_dirty,
-        )
+        if cls is DeploymentTriggerMetadata:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            deployment_trigger_metadata = object.__new__(cls)
+            deployment_trigger_metadata.branch = branch
+            deployment_trigger_metadata.commit_hash = commit_hash
+            deployment_trigger_metadata.commit_message = commit_message
+            deployment_trigger_metadata.commit_dirty = commit_dirty
+            deployment_trigger_metadata.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            deployment_trigger_metadata = cls(
+                branch=branch,
+                commit_hash=commit_hash,
+                commit_message=commit_message,
+                commit_dirty=commit_dirty,
+            )
 
         if not _KNOWN_KEYS.issuperset(src_dict):
             deployment_trigger_metadata.additional_properties = {

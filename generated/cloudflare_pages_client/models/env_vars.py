@@ -41,7 +41,12 @@ class EnvVars:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        env_vars = cls()
+        if cls is EnvVars:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            env_vars = object.__new__(cls)
+            env_vars.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            env_vars = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in src_dict.items():

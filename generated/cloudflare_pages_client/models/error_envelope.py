@@ -100,12 +100,21 @@ class ErrorEnvelope:
 
         result = src_dict.get("result", UNSET)
 
-        error_envelope = cls(
-            success=success,
-            errors=errors,
-            messages=messages,
-            result=result,
-        )
+        if cls is ErrorEnvelope:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            error_envelope = object.__new__(cls)
+            error_envelope.success = success
+            error_envelope.errors = errors
+            error_envelope.messages = messages
+            error_envelope.result = result
+            error_envelope.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            error_envelope = cls(
+                success=success,
+                errors=errors,
+                messages=messages,
+                result=result,
+            )
 
         if not _KNOWN_KEYS.issuperset(src_dict):
             error_envelope.additional_properties = {

@@ -59,10 +59,17 @@ class FlatError:
 
         message = src_dict["message"]
 
-        flat_error = cls(
-            code=code,
-            message=message,
-        )
+        if cls is FlatError:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            flat_error = object.__new__(cls)
+            flat_error.code = code
+            flat_error.message = message
+            flat_error.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            flat_error = cls(
+                code=code,
+                message=message,
+            )
 
         if len(src_dict) != 2:
             flat_error.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}

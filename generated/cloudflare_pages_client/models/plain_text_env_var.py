@@ -60,10 +60,17 @@ class PlainTextEnvVar:
 
         value = src_dict["value"]
 
-        plain_text_env_var = cls(
-            type_=type_,
-            value=value,
-        )
+        if cls is PlainTextEnvVar:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            plain_text_env_var = object.__new__(cls)
+            plain_text_env_var.type_ = type_
+            plain_text_env_var.value = value
+            plain_text_env_var.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            plain_text_env_var = cls(
+                type_=type_,
+                value=value,
+            )
 
         if len(src_dict) != 2:
             plain_text_env_var.additional_properties = {

@@ -85,12 +85,21 @@ class ResponseMessage:
         else:
             source = ResponseMessageSource.from_dict(_source)
 
-        response_message = cls(
-            code=code,
-            message=message,
-            documentation_url=documentation_url,
-            source=source,
-        )
+        if cls is ResponseMessage:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            response_message = object.__new__(cls)
+            response_message.code = code
+            response_message.message = message
+            response_message.documentation_url = documentation_url
+            response_message.source = source
+            response_message.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            response_message = cls(
+                code=code,
+                message=message,
+                documentation_url=documentation_url,
+                source=source,
+            )
 
         if not _KNOWN_KEYS.issuperset(src_dict):
             response_message.additional_properties = {

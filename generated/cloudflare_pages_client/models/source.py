@@ -69,10 +69,17 @@ class Source:
 
         config = SourceConfig.from_dict(src_dict["config"])
 
-        source = cls(
-            type_=type_,
-            config=config,
-        )
+        if cls is Source:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            source = object.__new__(cls)
+            source.type_ = type_
+            source.config = config
+            source.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            source = cls(
+                type_=type_,
+                config=config,
+            )
 
         if len(src_dict) != 2:
             source.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}

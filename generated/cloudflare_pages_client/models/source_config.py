@@ -180,21 +180,39 @@ class SourceConfig:
 
         repo_name = src_dict.get("repo_name", UNSET)
 
-        source_config = cls(
-            deployments_enabled=deployments_enabled,
-            owner=owner,
-            owner_id=owner_id,
-            path_excludes=path_excludes,
-            path_includes=path_includes,
-            pr_comments_enabled=pr_comments_enabled,
-            preview_branch_excludes=preview_branch_excludes,
-            preview_branch_includes=preview_branch_includes,
-            preview_deployment_setting=preview_deployment_setting,
-            production_branch=production_branch,
-            production_deployments_enabled=production_deployments_enabled,
-            repo_id=repo_id,
-            repo_name=repo_name,
-        )
+        if cls is SourceConfig:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            source_config = object.__new__(cls)
+            source_config.deployments_enabled = deployments_enabled
+            source_config.owner = owner
+            source_config.owner_id = owner_id
+            source_config.path_excludes = path_excludes
+            source_config.path_includes = path_includes
+            source_config.pr_comments_enabled = pr_comments_enabled
+            source_config.preview_branch_excludes = preview_branch_excludes
+            source_config.preview_branch_includes = preview_branch_includes
+            source_config.preview_deployment_setting = preview_deployment_setting
+            source_config.production_branch = production_branch
+            source_config.production_deployments_enabled = production_deployments_enabled
+            source_config.repo_id = repo_id
+            source_config.repo_name = repo_name
+            source_config.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            source_config = cls(
+                deployments_enabled=deployments_enabled,
+                owner=owner,
+                owner_id=owner_id,
+                path_excludes=path_excludes,
+                path_includes=path_includes,
+                pr_comments_enabled=pr_comments_enabled,
+                preview_branch_excludes=preview_branch_excludes,
+                preview_branch_includes=preview_branch_includes,
+                preview_deployment_setting=preview_deployment_setting,
+                production_branch=production_branch,
+                production_deployments_enabled=production_deployments_enabled,
+                repo_id=repo_id,
+                repo_name=repo_name,
+            )
 
         if not _KNOWN_KEYS.issuperset(src_dict):
             source_config.additional_properties = {

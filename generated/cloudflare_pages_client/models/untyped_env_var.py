@@ -50,9 +50,15 @@ class UntypedEnvVar:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         value = src_dict["value"]
 
-        untyped_env_var = cls(
-            value=value,
-        )
+        if cls is UntypedEnvVar:
+            # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).
+            untyped_env_var = object.__new__(cls)
+            untyped_env_var.value = value
+            untyped_env_var.additional_properties = {}
+        else:  # a subclass may add fields, defaults or an __init__ of its own
+            untyped_env_var = cls(
+                value=value,
+            )
 
         if len(src_dict) != 1:
             untyped_env_var.additional_properties = {

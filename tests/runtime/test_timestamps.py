@@ -1,0 +1,40 @@
+"""parse_timestamp: RFC 3339 as the API writes it, lower-case letters included."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from cloudflare_pages_client._runtime.timestamps import parse_timestamp
+
+UTC = datetime.UTC
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-06-16T18:41:19.07168Z", datetime.datetime(2023, 6, 16, 18, 41, 19, 71680, tzinfo=UTC)),
+        ("2023-06-16t18:41:19.07168z", datetime.datetime(2023, 6, 16, 18, 41, 19, 71680, tzinfo=UTC)),
+        ("2023-06-16T18:41:19z", datetime.datetime(2023, 6, 16, 18, 41, 19, tzinfo=UTC)),
+        ("2023-06-16T18:41:19.071680999Z", datetime.datetime(2023, 6, 16, 18, 41, 19, 71680, tzinfo=UTC)),
+        (
+            "2023-06-16T20:41:19+02:00",
+            datetime.datetime(2023, 6, 16, 20, 41, 19, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+        ),
+    ],
+)
+def test_every_rfc_3339_spelling_is_read(text: str, expected: datetime.datetime) -> None:
+    parsed = parse_timestamp(text)
+    assert parsed == expected
+    assert parsed.utcoffset() == expected.utcoffset()
+
+
+def test_a_string_that_is_no_timestamp_raises_value_error() -> None:
+    with pytest.raises(ValueError, match=r"month must be in 1\.\.12"):
+        parse_timestamp("2023-13-01t00:00:00z")
+
+
+def test_a_value_that_is_not_a_string_raises_type_error_as_stock_does() -> None:
+    with pytest.raises(TypeError, match="fromisoformat: argument must be str"):
+        parse_timestamp(1686940879)  # type: ignore[arg-type]
