@@ -3,7 +3,8 @@
 Measures, in one run on this machine: parsing recorded bodies (json.loads alone, json.loads + our
 models, json.loads + Cloudflare's official SDK) in time and, where valgrind is installed, in
 instructions; how parsing scales with the body; building clients; end-to-end requests against a
-local server in its own process; and the wall time of the tools. Writes reports/bench.md and,
+local server in its own process; the command's cold start and a ten-minute wait's request count;
+and the wall time of the tools. Writes reports/bench.md and,
 with --docs (`make bench-docs`), the figures in docs/performance.md.
 
 The method, so that a ratio compares like with like on a loaded 2-core machine: every client is
@@ -37,7 +38,7 @@ import httpx
 from cloudflare_pages_client import AuthenticatedClient, get_deployment, get_deployment_async
 from contract_tests.kit.paths import REPORTS_DIR, ROOT
 from contract_tests.kit.spec import OPERATION_PATH
-from scripts import bench_construction, bench_instructions
+from scripts import bench_cli, bench_construction, bench_instructions
 from scripts.bench_bodies import (
     ERROR_BODIES,
     SUCCESS_BODIES,
@@ -519,6 +520,8 @@ class Results:
     scaling: list[ScaleSeries]
     construction: list[ConstructionRow]
     end_to_end: EndToEnd
+    cold_starts: list[bench_cli.ColdStart]
+    wait_requests: int
     tools: list[ToolRow]
     elapsed: float = 0.0
 
@@ -782,7 +785,9 @@ def render(results: Results) -> str:
         "",
         *_render_end_to_end(results),
         "",
-        "## 5. The tools",
+        *_render_command(results),
+        "",
+        "## 6. The tools",
         "",
         "Wall time of one run each.",
         "",
@@ -794,6 +799,30 @@ def render(results: Results) -> str:
         limit = "-" if tool.limit is None else f"{tool.limit:.0f} s"
         out.append(f"| {tool.name} | {tool.command} | {seconds} | {limit} | {tool.note} |")
     return "\n".join(out) + "\n"
+
+
+def _render_command(results: Results) -> list[str]:
+    floor = Spread.of(results.cold_starts[0].seconds)
+    out = [
+        "## 5. The command and the wait",
+        "",
+        "Cold start: the wall time of one run in a fresh interpreter, as a CI step runs it, against the local",
+        "server; the median of the runs (min-max), the two commands alternating.",
+        "",
+        "| command | ms | min-max | vs the floor |",
+        "|---|---:|---:|---:|",
+    ]
+    for row in results.cold_starts:
+        spread = Spread.of(row.seconds)
+        ratio = spread.median / floor.median
+        out.append(f"| {row.command} | {spread.median * 1e3:.0f} | {spread.range(1e3, 0)} | {ratio:.2f}x |")
+    minutes = bench_cli.TEN_MINUTES / 60
+    out += [
+        "",
+        f"A default wait on a deployment that never finishes sends **{results.wait_requests} requests** in "
+        f"{minutes:.0f} minutes ({results.wait_requests / minutes:.1f} a minute; Cloudflare allows 240 a minute).",
+    ]
+    return out
 
 
 def update_docs(report: str) -> None:
@@ -826,23 +855,40 @@ def main() -> int:
 
     started = time.perf_counter()
     print(f"bench: {machine()}", flush=True)
-    print("bench: 1/6 parsing", flush=True)
+    print("bench: 1/7 parsing", flush=True)
     parse = bench_parse(batches, batch_seconds)
-    print("bench: 2/6 parsing in instructions (valgrind)", flush=True)
+    print("bench: 2/7 parsing in instructions (valgrind)", flush=True)
     instructions = None
     if bench_instructions.available():
         calls = 50 if options.quick else bench_instructions.CALLS
         instructions = bench_instructions.count_parses(SUCCESS_BODIES, calls)
-    print("bench: 3/6 scaling", flush=True)
+    print("bench: 3/7 scaling", flush=True)
     scaling = bench_scaling(max(5, batches // 2), batch_seconds)
-    print("bench: 4/6 building clients", flush=True)
+    print("bench: 4/7 building clients", flush=True)
     construction = bench_construction.measure(construction_rounds, clients, sdk_parser() is not None)
-    print("bench: 5/6 end to end", flush=True)
+    print("bench: 5/7 end to end", flush=True)
     counted = (20 if options.quick else bench_instructions.REQUESTS) if bench_instructions.available() else None
     end_to_end = bench_end_to_end(rounds, requests, counted)
-    print("bench: 6/6 tools", flush=True)
+    print("bench: 6/7 the command's cold start and a ten-minute wait", flush=True)
+    server = start_local_server()
+    try:
+        cold_starts = bench_cli.cold_starts(server, 3 if options.quick else 10)
+    finally:
+        server.stop()
+    wait_requests = bench_cli.ten_minute_wait_requests()
+    print("bench: 7/7 tools", flush=True)
     tools = bench_tools(options.upstream)
-    results = Results(parse, instructions, scaling, construction, end_to_end, tools, time.perf_counter() - started)
+    results = Results(
+        parse,
+        instructions,
+        scaling,
+        construction,
+        end_to_end,
+        cold_starts,
+        wait_requests,
+        tools,
+        time.perf_counter() - started,
+    )
     report = render(results)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(report)

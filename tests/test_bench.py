@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import bench, bench_instructions
+from scripts import bench, bench_cli, bench_instructions
 
 
 def test_the_functions_take_turns_in_a_rotating_order(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,3 +66,9 @@ def test_instructions_per_call_subtract_the_process_that_makes_no_call(monkeypat
     assert [row.ratio for row in rows] == [1.8, 2.2]
     assert counted[0] == ("a", "loads", 0)
     assert len(counted) == 5
+
+
+def test_the_ten_minute_wait_row_counts_the_requests_of_a_default_wait() -> None:
+    # Polls at 0, 2, 5, 9.5, 16.25 and 26.375 s (2 s, x1.5 each time), then every 15 s (the cap) up to
+    # 596.375 s (38 polls), then one at the deadline: 6 + 38 + 1.
+    assert bench_cli.ten_minute_wait_requests() == 45
