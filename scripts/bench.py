@@ -31,8 +31,8 @@ import httpx
 
 from cloudflare_pages_client import AuthenticatedClient, get_deployment, get_deployment_async
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR as RECORDINGS
 from contract_tests.kit.paths import REPORTS_DIR, ROOT
-from contract_tests.kit.recordings import RECORDINGS_DIR as RECORDINGS
 from contract_tests.kit.spec import OPERATION_PATH
 from scripts.bench_server import start_local_server
 from scripts.generation import generate_into

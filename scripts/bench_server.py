@@ -13,8 +13,8 @@ import multiprocessing.connection
 from collections.abc import Callable
 from typing import NamedTuple
 
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
-from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.replay_server import REPLAY_TOKEN, ReplayServer
 
 RECORDING = "github-push-with-source"
 
