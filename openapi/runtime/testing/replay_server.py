@@ -322,7 +322,12 @@ class ReplayServer:
         return self
 
     def stop(self) -> None:
+        """Stop serving (started with `start()`) and close the socket."""
         self._server.shutdown()
+        self.close()
+
+    def close(self) -> None:
+        """Close the socket (after `serve_forever()` returned)."""
         self._server.server_close()
 
     def __enter__(self) -> ReplayServer:
@@ -344,7 +349,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        server.stop()
+        pass  # Ctrl-C ends serve_forever; only the socket is left to close
+    finally:
+        server.close()
 
 
 if __name__ == "__main__":
