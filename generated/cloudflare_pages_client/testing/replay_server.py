@@ -27,7 +27,7 @@ How it answers the operation (its path and method are those of `operation`):
   for this route" (assumed);
 - any other path: 404, code 7000 "No route for that URI" (assumed).
 
-Run it by hand: `python -m cloudflare_pages_client.testing.replay_server` (a free port unless `--port`).
+Run it by hand: `python -m cloudflare_pages_client.testing` (a free port unless `--port`).
 """
 
 from __future__ import annotations
@@ -352,7 +352,3 @@ def main(argv: Sequence[str] | None = None) -> None:
         pass  # Ctrl-C ends serve_forever; only the socket is left to close
     finally:
         server.close()
-
-
-if __name__ == "__main__":
-    main()
