@@ -22,11 +22,11 @@ from cloudflare_pages_client.testing import ACCOUNT_ID, DEPLOYMENT_ID, PROJECT, 
 # Usually in your conftest.py; nothing is enabled by installing the package.
 pytest_plugins = ["cloudflare_pages_client.testing.pytest_plugin"]
 
-IDS = {"account_id": ACCOUNT_ID, "project_name": PROJECT, "deployment_id": DEPLOYMENT_ID}
-
 
 def test_a_deployment_is_read(cloudflare: ReplayServer) -> None:
-    deployment = get_deployment(cloudflare.client(), **IDS)
+    deployment = get_deployment(
+        cloudflare.client(), account_id=ACCOUNT_ID, project_name=PROJECT, deployment_id=DEPLOYMENT_ID
+    )
     assert (deployment.id, deployment.project_name) == (DEPLOYMENT_ID, PROJECT)
     [request] = cloudflare.requests
     assert (request.method, request.path) == (
@@ -37,7 +37,11 @@ def test_a_deployment_is_read(cloudflare: ReplayServer) -> None:
 
 
 def test_async_code_reads_it_too(cloudflare: ReplayServer) -> None:
-    deployment = asyncio.run(get_deployment_async(cloudflare.client(), **IDS))
+    deployment = asyncio.run(
+        get_deployment_async(
+            cloudflare.client(), account_id=ACCOUNT_ID, project_name=PROJECT, deployment_id=DEPLOYMENT_ID
+        )
+    )
     assert deployment.id == DEPLOYMENT_ID
 
 
@@ -46,7 +50,9 @@ def test_the_wait_follows_a_build_to_its_end(cloudflare: ReplayServer) -> None:
     stages: list[str] = []
     deployment = wait_for_deployment(
         cloudflare.client(),
-        **IDS,
+        account_id=ACCOUNT_ID,
+        project_name=PROJECT,
+        deployment_id=DEPLOYMENT_ID,
         on_change=lambda seen: stages.append(f"{seen.latest_stage.name}:{seen.latest_stage.status}"),
         sleep=lambda seconds: None,  # no real waiting between polls
     )
@@ -59,14 +65,14 @@ def test_the_wait_follows_a_build_to_its_end(cloudflare: ReplayServer) -> None:
 def test_an_unknown_deployment_is_not_found(cloudflare: ReplayServer) -> None:
     cloudflare.play(DEPLOYMENT_ID, Situation.DEPLOYMENT_NOT_FOUND)
     with pytest.raises(NotFoundError):
-        get_deployment(cloudflare.client(), **IDS)
+        get_deployment(cloudflare.client(), account_id=ACCOUNT_ID, project_name=PROJECT, deployment_id=DEPLOYMENT_ID)
 
 
 def test_a_rate_limit_resolves_after_retry_after(cloudflare: ReplayServer) -> None:
     cloudflare.play(DEPLOYMENT_ID, Situation.RATE_LIMITED_THEN_OK)
     slept: list[float] = []
     client = cloudflare.client(retry_policy=RetryPolicy(sleep=slept.append))
-    deployment = get_deployment(client, **IDS)
+    deployment = get_deployment(client, account_id=ACCOUNT_ID, project_name=PROJECT, deployment_id=DEPLOYMENT_ID)
     assert deployment.id == DEPLOYMENT_ID
     assert slept == [30.0]  # the Retry-After Cloudflare sent, honoured once
     assert len(cloudflare.requests) == 2

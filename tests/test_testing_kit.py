@@ -37,7 +37,7 @@ from cloudflare_pages_client.testing.recordings import Recording, load_all
 from cloudflare_pages_client.testing.situations import SLOW_REPLY_SECONDS, recording
 from contract_tests.kit.paths import ROOT
 
-IDS = {"account_id": ACCOUNT_ID, "project_name": PROJECT, "deployment_id": DEPLOYMENT_ID}
+IDS: dict[str, Any] = {"account_id": ACCOUNT_ID, "project_name": PROJECT, "deployment_id": DEPLOYMENT_ID}
 RECORDINGS = {r.name: r for r in load_all()}
 DEPLOYMENTS = [r for r in RECORDINGS.values() if r.status == 200 and r.is_json]
 
