@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record adopt upstream-diff bench bench-docs compat dist-check
+.PHONY: help setup generate check-generated template-overrides lint typecheck test test-published contract contract-live record adopt upstream-diff bench bench-docs compat dist-check kit-check
 
 help:
 	@echo "make setup            create .venv and install the pinned tools and this package"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench-docs       the same, and the figures in docs/performance.md"
 	@echo "make compat [BASE=REF] is the version bumped enough for the spec's changes since BASE (default: the last release tag)?"
 	@echo "make dist-check       build the sdist and wheel, check their contents and metadata, install the wheel in a fresh venv"
+	@echo "make kit-check        the test kit's example file from the built wheel, with only pytest beside it, timed"
 	@echo "make lint | typecheck"
 
 $(READY): pyproject.toml requirements/dev.lock
@@ -73,6 +74,10 @@ compat: $(READY)
 # Builds into a temporary folder; DIST=PATH keeps the sdist and wheel there.
 dist-check: $(READY)
 	$(BIN)/python -m scripts.dist_check $(if $(DIST),--out $(DIST),)
+
+# The user's view of the test kit (docs/testing.md): wheel + pytest in a fresh venv, the example in an empty folder.
+kit-check: $(READY)
+	$(BIN)/python -m scripts.kit_check
 
 # Settings the contract targets read from the environment (contract_tests/kit/settings.py; contract_tests/README.md).
 export CONTRACT_FAIL_ON_DRIFT CONTRACT_RANDOM CONTRACT_EXAMPLES CONTRACT_LIVE_MAX_REQUESTS CONTRACT_LIVE_MIN_INTERVAL CONTRACT_REPORTS_DIR

@@ -10,8 +10,8 @@ from contract_tests.kit.spec_check import spec_problem
 # Before anything reads the spec (the modules below do, on import): a broken spec is one line and exit 2.
 _PROBLEM = spec_problem()
 if _PROBLEM is None:
-    from contract_tests.kit.recordings import load_all
-    from contract_tests.kit.replay_server import ReplayServer
+    from cloudflare_pages_client.testing.recordings import load_all
+    from cloudflare_pages_client.testing.replay_server import ReplayServer
     from contract_tests.kit.report import write
 
     RECORDINGS = load_all()

@@ -7,9 +7,9 @@ import dataclasses
 
 import pytest
 
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, Recording, load
 from contract_tests.kit.conformance import violations
 from contract_tests.kit.drift import find_drift
-from contract_tests.kit.recordings import RECORDINGS_DIR, Recording, load
 from contract_tests.kit.settings import FAIL_ON_DRIFT
 
 

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 
 from cloudflare_pages_client import AuthenticatedClient, ResponseDecodeError, get_deployment
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.replay_server import REPLAY_TOKEN, ReplayServer
 from contract_tests.kit.body_strategy import BodyStrategies
 from contract_tests.kit.paths import REPORTS_DIR
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
-from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
 from contract_tests.kit.report import TALLY
 from contract_tests.kit.roundtrip import differences
 from contract_tests.kit.scripted_server import json_reply, scripted_server
@@ -53,7 +53,7 @@ def test_schemathesis_finds_nothing_against_the_replay_server(replay: ReplayServ
         str(REPORTS_DIR / "schemathesis"),
         *([] if RANDOM else ["--seed", str(SEED)]),
     ]
-    before = len(replay.requests_seen)
+    before = len(replay.requests)
     # In an empty folder: schemathesis keeps a crash cache in ./.schemathesis and replays it next run,
     # which would make a run depend on the ones before it.
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False, cwd=tmp_path)
@@ -61,7 +61,7 @@ def test_schemathesis_finds_nothing_against_the_replay_server(replay: ReplayServ
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     generated = int(re.search(r"(\d+) generated", result.stdout).group(1))  # type: ignore[union-attr]
     assert generated >= REQUEST_EXAMPLES
-    assert len(replay.requests_seen) - before >= generated
+    assert len(replay.requests) - before >= generated
     TALLY["schemathesis cases"] += generated
 
 

@@ -14,9 +14,9 @@ from cloudflare_pages_client.models import (
     StageStatus,
     UntypedEnvVar,
 )
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, Recording, load
 from cloudflare_pages_client.types import UNSET
 from contract_tests.kit.exchange_checks import parse_problems, reply_model
-from contract_tests.kit.recordings import RECORDINGS_DIR, Recording, load
 from contract_tests.kit.roundtrip import differences
 
 

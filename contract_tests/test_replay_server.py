@@ -21,8 +21,14 @@ from cloudflare_pages_client import (
 )
 from cloudflare_pages_client.api.pages_deployment.get_deployment import asyncio_detailed, sync_detailed
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope, FlatError
-from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER, Recording, load_all
-from contract_tests.kit.replay_server import REPLAY_API_KEY, REPLAY_EMAIL, REPLAY_TOKEN, SELECT_HEADER, ReplayServer
+from cloudflare_pages_client.testing.recordings import ACCOUNT_PLACEHOLDER, Recording, load_all
+from cloudflare_pages_client.testing.replay_server import (
+    REPLAY_API_KEY,
+    REPLAY_EMAIL,
+    REPLAY_TOKEN,
+    SELECT_HEADER,
+    ReplayServer,
+)
 from contract_tests.kit.roundtrip import differences
 from contract_tests.kit.spec import OPERATION_PATH
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope
-from contract_tests.kit.recordings import RECORDINGS_DIR
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR
 
 SUCCESS_BODIES = ("seed-example", "direct-upload-without-source", "github-push-with-source")
 ERROR_BODIES = ("bad-token", "project-not-found")

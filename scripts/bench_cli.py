@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cloudflare_pages_client import AuthenticatedClient, WaitTimeoutError, wait_for_deployment
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
-from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer, Reply
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.replay_server import REPLAY_TOKEN, ReplayServer
+from cloudflare_pages_client.testing.replies import Reply
 from scripts.bench_server import LocalServer
 
 # A deployment that stays in its build stage for as long as anyone asks.

@@ -1,6 +1,6 @@
 """The local HTTP server the end-to-end benchmark talks to: the replay server, in its own process.
 
-`start_local_server()` is the whole interface. It runs `contract_tests/kit/replay_server.py`
+`start_local_server()` is the whole interface. It runs the test kit's replay server (`cloudflare_pages_client.testing`)
 (the offline stand-in for Cloudflare: HTTP/1.1 keep-alive, the recorded reply for a known
 deployment) in a separate process, so that it runs on another core and does not share the
 benchmark's GIL.
@@ -13,8 +13,8 @@ import multiprocessing.connection
 from collections.abc import Callable
 from typing import NamedTuple
 
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
-from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.replay_server import REPLAY_TOKEN, ReplayServer
 
 RECORDING = "github-push-with-source"
 

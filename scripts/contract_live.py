@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree
 
+from cloudflare_pages_client.testing.recordings import Recording, to_json
 from contract_tests.kit.atomic_files import remove_leftovers, write_atomically
 from contract_tests.kit.exchange_checks import Verdict, check_exchange
-from contract_tests.kit.recordings import Recording, to_json
 from contract_tests.kit.report import drift_section, failures_section, replies_table
 from contract_tests.kit.settings import SettingError, fail_on_drift, live_min_interval, reports_dir
 from contract_tests.live.budget import ReadOnlyViolation

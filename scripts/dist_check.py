@@ -74,6 +74,9 @@ WHEEL = Rules(
         f"{PACKAGE}/_runtime/version.py",
         f"{PACKAGE}/models/deployment.py",
         f"{PACKAGE}/api/pages_deployment/get_deployment.py",
+        # The test kit and its recordings (package data).
+        f"{PACKAGE}/testing/pytest_plugin.py",
+        f"{PACKAGE}/testing/recordings/github-push-with-source.json",
         "*.dist-info/METADATA",
         "*.dist-info/licenses/LICENSE",
     ),

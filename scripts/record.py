@@ -3,7 +3,8 @@
 `make contract-live` leaves the exchanges it saw, already redacted, in
 reports/live-exchanges.json under the id of its run: written incomplete when
 the run starts, complete when it finished. This writes each as
-contract_tests/recordings/<name>.json, replacing an existing file only when
+openapi/runtime/testing/recordings/<name>.json (the test kit's
+package data; generated/ gets the copy), replacing an existing file only when
 its content changed (a new cf-ray or date alone is no change), and says what
 changed. A missing, unreadable or incomplete file (a run that did not finish,
 or was killed) changes nothing: exit 1, with one line saying why.
@@ -19,9 +20,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cloudflare_pages_client.testing.recordings import RecordingFormatError, from_json, same_content
 from contract_tests.kit.atomic_files import remove_leftovers, stage
-from contract_tests.kit.recordings import RECORDINGS_DIR, RecordingFormatError, from_json, same_content
+from contract_tests.kit.paths import RECORDINGS_SOURCE
 from contract_tests.kit.settings import reports_dir
+from scripts.generation import regenerate
 
 # A recording's name becomes a file name in the recordings folder: nothing that could leave it.
 RECORDING_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*", re.IGNORECASE)
@@ -96,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # Where `make contract-live` left them (CONTRACT_REPORTS_DIR, default reports/).
     parser.add_argument("--exchanges", type=Path, default=reports_dir() / "live-exchanges.json")
-    parser.add_argument("--recordings", type=Path, default=RECORDINGS_DIR)
+    parser.add_argument("--recordings", type=Path, default=RECORDINGS_SOURCE)
     args = parser.parse_args(argv)
     try:
         run_id, exchanges = read_exchanges(args.exchanges)
@@ -111,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             print(f"record: {label:9} {args.recordings.name}/{name}.json")
     print(f"record: run {run_id}: {len(added)} added, {len(changed)} changed, {len(unchanged)} unchanged")
+    if (added or changed) and args.recordings.resolve() == RECORDINGS_SOURCE:
+        regenerate()  # the package's copy of the recordings, which `make contract` reads
     return 0
 
 

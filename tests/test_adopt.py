@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR
 from contract_tests.kit.drift import find_drift
-from contract_tests.kit.recordings import RECORDINGS_DIR
 from contract_tests.kit.spec import SPEC_PATH
 from scripts.adopt.edit import dumps, enum_varname, load
 from scripts.adopt.entries import new_differences
@@ -108,7 +108,8 @@ class Scenario:
         script = (
             "import json, cloudflare_pages_client, cloudflare_pages_client.models as models\n"
             "from cloudflare_pages_client.types import UNSET\n"
-            f"body = json.load(open('contract_tests/recordings/{self.planted}.json'))['response']['body']\n"
+            "from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR\n"
+            f"body = json.load(open(RECORDINGS_DIR / '{self.planted}.json'))['response']['body']\n"
             "result = models.DeploymentEnvelope.from_dict(body).result\n"
             f"print(json.dumps({{name: eval(code) for name, code in {expressions!r}.items()}}))\n"
         )
@@ -213,7 +214,7 @@ def test_the_spec_edit_is_exactly_the_four_changes(by_hand: Scenario) -> None:
 def test_each_edit_has_a_deviations_entry_naming_the_recording_pointer_and_date(by_hand: Scenario) -> None:
     def evidence(pointer: str, kind: str) -> str:
         return (
-            f"Seen in contract_tests/recordings/planted-by-hand.json at {pointer} on 2026-11-29 ({kind}); "
+            f"Seen in openapi/runtime/testing/recordings/planted-by-hand.json at {pointer} on 2026-11-29 ({kind}); "
             "adopted by make adopt."
         )
 

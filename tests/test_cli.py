@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from cloudflare_pages_client._runtime.cli import EXIT_CODES
-from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer, Reply
+from cloudflare_pages_client.testing import Reply
+from cloudflare_pages_client.testing.replay_server import REPLAY_TOKEN, ReplayServer
 from tests.support.progressions import (
     ACCOUNT,
     PROJECT,
@@ -193,9 +194,7 @@ def test_an_option_overrides_its_variable(replay: ReplayServer, tmp_path: Path) 
         CLOUDFLARE_ACCOUNT_ID="", CLOUDFLARE_PAGES_PROJECT="",
     )  # fmt: skip
     assert run.code == 0
-    assert replay.requests_seen[-1][1].endswith(
-        f"/accounts/{'f' * 32}/pages/projects/other/deployments/{deployment_id}"
-    )
+    assert replay.requests[-1].path.endswith(f"/accounts/{'f' * 32}/pages/projects/other/deployments/{deployment_id}")
 
 
 def test_a_missing_account_id_is_a_usage_error(replay: ReplayServer, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from cloudflare_pages_client import (
     RetryPolicy,
     ServerError,
 )
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import DROP, ScriptedServer, html_reply, json_reply, raw_reply
 from tests.support.calls import MODES, OPERATION_PATH, fetch, fetch_detailed
 

@@ -21,7 +21,7 @@ from cloudflare_pages_client import (
     get_deployment,
     get_deployment_async,
 )
-from contract_tests.kit.replay_server import REPLAY_API_KEY, REPLAY_EMAIL, REPLAY_TOKEN, ReplayServer
+from cloudflare_pages_client.testing.replay_server import REPLAY_API_KEY, REPLAY_EMAIL, REPLAY_TOKEN, ReplayServer
 from contract_tests.kit.scripted_server import ScriptedServer, json_reply
 from tests.support.calls import ACCOUNT, DEPLOYMENT, PROJECT
 from tests.support.progressions import GIT_STAGES, body

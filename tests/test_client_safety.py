@@ -16,7 +16,7 @@ from cloudflare_pages_client import (
     CloudflarePagesError,
     RetryPolicy,
 )
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import DROP, ScriptedServer, json_reply
 from contract_tests.kit.spec import OPERATION_PATH
 from tests.support.calls import ACCOUNT, DEPLOYMENT, MODES, fetch, fetch_detailed

@@ -14,9 +14,9 @@ import httpx
 import pytest
 
 from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.replay_server import ReplayServer
 from contract_tests.kit.exchange_checks import check_exchange
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
-from contract_tests.kit.replay_server import ReplayServer
 from contract_tests.kit.scripted_server import html_reply, scripted_server
 from contract_tests.kit.settings import DEFAULT_LIVE_MAX_REQUESTS
 from contract_tests.kit.spec import OPERATION_PATH
@@ -88,11 +88,11 @@ def run(env: dict[str, str]) -> tuple[int, str]:
 
 
 def test_a_conformant_run_sends_get_only_within_the_budget(replay: ReplayServer, reports: Path) -> None:
-    before = len(replay.requests_seen)
+    before = len(replay.requests)
     code, report = run(environment(replay.url, reports))
-    seen = replay.requests_seen[before:]
+    seen = replay.requests[before:]
     assert code == ExitCode.PASSED
-    assert {method for method, _ in seen} == {"GET"}
+    assert {request.method for request in seen} == {"GET"}
     assert len(seen) == DEFAULT_LIVE_MAX_REQUESTS
     budget = DEFAULT_LIVE_MAX_REQUESTS
     assert f"Requests made: **{budget}** of a budget of {budget} (methods sent: GET)" in report
@@ -106,10 +106,10 @@ def test_a_conformant_run_sends_get_only_within_the_budget(replay: ReplayServer,
 
 
 def test_a_smaller_budget_is_kept(replay: ReplayServer, reports: Path) -> None:
-    before = len(replay.requests_seen)
+    before = len(replay.requests)
     code, report = run(environment(replay.url, reports, CONTRACT_LIVE_MAX_REQUESTS="7"))
     assert code == ExitCode.PASSED
-    assert len(replay.requests_seen) - before == 7
+    assert len(replay.requests) - before == 7
     assert "Requests made: **7** of a budget of 7" in report
     assert "Generated requests (schemathesis, positive, GET only): 3," in report
 
@@ -183,10 +183,10 @@ def test_a_non_conforming_reply_fails_naming_the_pointer(
 def test_the_canary_stops_a_run_that_cannot_read_its_deployments(
     replay: ReplayServer, reports: Path, overrides: dict[str, str], message: str
 ) -> None:
-    before = len(replay.requests_seen)
+    before = len(replay.requests)
     code, report = run(environment(replay.url, reports, **overrides))
     assert code == ExitCode.CANARY_FAILED
-    assert len(replay.requests_seen) - before == 1
+    assert len(replay.requests) - before == 1
     assert f"**Result: canary failed (exit 3).** {message}" in report
     assert not json.loads((reports / "live-exchanges.json").read_text())["complete"]
 
@@ -215,10 +215,10 @@ def test_the_canary_and_the_error_probes_go_through_the_generated_endpoint(
 
 
 def test_the_client_refuses_an_identifier_that_would_leave_its_segment(replay: ReplayServer, reports: Path) -> None:
-    before = len(replay.requests_seen)
+    before = len(replay.requests)
     code, report = run(environment(replay.url, reports, CLOUDFLARE_PAGES_PROJECT=".."))
     assert code == ExitCode.CANARY_FAILED
-    assert len(replay.requests_seen) == before  # nothing was sent
+    assert len(replay.requests) == before  # nothing was sent
     assert "**Result: canary failed (exit 3).** the client refuses the configured identifiers: project_name" in report
 
 

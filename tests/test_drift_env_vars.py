@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contract_tests.kit.replay_server import ReplayServer
+from cloudflare_pages_client.testing.replay_server import ReplayServer
 from contract_tests.live.exit_codes import ExitCode
 from scripts import contract_live
 from tests.support.live_env import WITH_ENV_VARS, environment, with_result

@@ -20,16 +20,12 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.replay_server import ReplayServer
+from cloudflare_pages_client.testing.replies import AUTHENTICATION_ERROR, DEPLOYMENT_NOT_FOUND, PROJECT_NOT_FOUND
 from contract_tests.kit.atomic_files import TEMPORARY_PREFIX, TEMPORARY_SUFFIX
 from contract_tests.kit.conformance import operation
-from contract_tests.kit.paths import ROOT
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
-from contract_tests.kit.replay_server import (
-    AUTHENTICATION_ERROR,
-    DEPLOYMENT_NOT_FOUND,
-    PROJECT_NOT_FOUND,
-    ReplayServer,
-)
+from contract_tests.kit.paths import RECORDINGS_FOLDER, ROOT
 from contract_tests.kit.scripted_server import Action, html_reply, json_reply, raw_reply, scripted_server
 from contract_tests.kit.spec import OPERATION_PATH
 from contract_tests.live import run as live_run
@@ -227,10 +223,10 @@ def replay() -> Iterator[ReplayServer]:
 def test_a_configuration_error_exits_2_with_one_line(
     replay: ReplayServer, tmp_path: Path, overrides: dict[str, str], line: str
 ) -> None:
-    before = len(replay.requests_seen)
+    before = len(replay.requests)
     finished = live_subprocess(environment(replay.url, tmp_path / "reports", **overrides))
     assert (finished.returncode, finished.stderr, finished.stdout) == (ExitCode.CONFIG_INCOMPLETE, line + "\n", "")
-    assert len(replay.requests_seen) == before  # refused before anything was sent
+    assert len(replay.requests) == before  # refused before anything was sent
 
 
 def test_a_reports_path_that_is_a_file_exits_2_with_one_line(replay: ReplayServer, tmp_path: Path) -> None:
@@ -346,7 +342,7 @@ def test_leftover_temporary_files_are_removed_and_ignored(
         "live-wrong-credentials.json",
     ]
     ignored = subprocess.run(
-        ["git", "check-ignore", "--no-index", "-q", f"contract_tests/recordings/{leftover.name}"],
+        ["git", "check-ignore", "--no-index", "-q", f"{RECORDINGS_FOLDER}/{leftover.name}"],
         cwd=ROOT,
         check=False,
     )
@@ -394,9 +390,9 @@ def test_generated_requests_go_through_the_clients_path_checks(
     replay: ReplayServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(live_run, "operation", lambda: _DrawsOnly(["..", ".", "", GOOD]))
-    before = len(replay.requests_seen)
+    before = len(replay.requests)
     assert contract_live.main(environment(replay.url, tmp_path / "reports", CONTRACT_LIVE_MAX_REQUESTS="8")) == 0
-    paths = [path for _, path in replay.requests_seen[before:]]
+    paths = [request.path for request in replay.requests[before:]]
     # Each generated request stays on the operation's path: "..", "." and "" are never sent (httpx would
     # normalise them into the project's or the deployments' path).
     template = OPERATION_PATH.format(account_id=ACCOUNT, project_name="docs-site", deployment_id="")

@@ -18,8 +18,8 @@ import attrs
 import pytest
 
 import cloudflare_pages_client.models as models
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.exchange_checks import reply_model
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.spec import document
 
 MODELS = sorted(

@@ -28,9 +28,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import cloudflare_pages_client.models as our_models
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.body_strategy import BodyStrategies
 from contract_tests.kit.exchange_checks import reply_model
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.spec import document
 from scripts.generation import generate_stock_into
 

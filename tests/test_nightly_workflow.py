@@ -91,7 +91,7 @@ def test_the_live_job_checks_records_adopts_tests_and_then_decides() -> None:
         "make record",
         '.venv/bin/python -m scripts.upstream.source "$RUNNER_TEMP/published-openapi.json"',
         'make adopt UPSTREAM="$PUBLISHED"',
-        "git add -A contract_tests/recordings openapi generated",
+        "git add -A openapi generated",
         "make test",
         'python3 -m scripts.nightly_decision --configured "$CONFIGURED" --live-exit "$LIVE_EXIT" '
         '--changed "$CHANGED" --checks "$CHECKS" --state .nightly-state/outage-nights '

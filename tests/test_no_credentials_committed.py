@@ -1,4 +1,5 @@
-"""Nothing under contract_tests/ looks like a credential or a real account id."""
+"""Nothing under contract_tests/ or the test kit (openapi/runtime/testing/, recordings included) looks like a
+credential or a real account id."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from cloudflare_pages_client.testing.recordings import ACCOUNT_PLACEHOLDER
 from contract_tests.kit.paths import ROOT
-from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
 from contract_tests.live.redaction import REDACTED
 
 CREDENTIAL_PATTERNS = {
@@ -29,13 +30,17 @@ DOCUMENTED_EXAMPLES = {"021e1057c18547eca7b79f2516f06o7x"}
 SECRET_KEYS = re.compile(r"(token|secret|password|api_key|authorization)$", re.IGNORECASE)
 
 
+# The kit's source; generated/ holds its copy, byte for byte (make check-generated).
+SCANNED = ("contract_tests", "openapi/runtime/testing")
+
+
 def committed_files() -> list[Path]:
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "contract_tests"], cwd=ROOT, capture_output=True, text=True, check=True
+            ["git", "ls-files", *SCANNED], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.split()
     except (OSError, subprocess.CalledProcessError):
-        return sorted(p for p in (ROOT / "contract_tests").rglob("*") if p.is_file())
+        return sorted(p for folder in SCANNED for p in (ROOT / folder).rglob("*") if p.is_file())
     return [ROOT / name for name in listed]
 
 

@@ -23,6 +23,8 @@ def modules_with_a_string(matches: re.Pattern[str], *, tests_too: bool = True) -
 
 
 def test_the_operation_path_is_read_from_the_spec_and_written_out_only_where_a_test_pins_it() -> None:
+    # The runtime and the test kit take it from the generated endpoint (PATH), which the generator writes from
+    # the spec; the kit's library reads the spec itself.
     assert modules_with_a_string(re.compile(r"/deployments/\{deployment_id\}")) == ["tests/test_spec.py"]
 
 

@@ -87,11 +87,16 @@ def test_the_wheel_rules_want_py_typed_and_nothing_beside_the_package() -> None:
         "cloudflare_pages_client/_runtime/version.py",
         "cloudflare_pages_client/api/pages_deployment/get_deployment.py",
         "cloudflare_pages_client/models/deployment.py",
+        "cloudflare_pages_client/testing/pytest_plugin.py",
+        "cloudflare_pages_client/testing/recordings/github-push-with-source.json",
         "cloudflare_pages_client/py.typed",
     ]
     assert problems(listing, WHEEL) == []
     assert wheel_scope_problems(listing) == []
     assert problems(listing[:-1], WHEEL) == ["missing: cloudflare_pages_client/py.typed"]
+    assert problems([name for name in listing if "/recordings/" not in name], WHEEL) == [
+        "missing: cloudflare_pages_client/testing/recordings/github-push-with-source.json"
+    ]
     assert wheel_scope_problems([*listing, "tests/test_spec.py"]) == ["must not be there: tests/test_spec.py"]
 
 

@@ -12,6 +12,7 @@ from openapi_spec_validator.readers import read_from_filename
 import cloudflare_pages_client.models as models
 from cloudflare_pages_client._runtime import json_pointer
 from cloudflare_pages_client.models import DeploymentTriggerType, StageStatus
+from cloudflare_pages_client.testing import operation as kit_operation
 from contract_tests.kit.spec import OPERATION_METHOD, OPERATION_PATH, SPEC_PATH
 from scripts.upstream.deviations import DEVIATIONS_PATH
 from scripts.upstream.vocabulary import Change
@@ -37,6 +38,7 @@ def test_one_get_operation_with_both_authentication_schemes() -> None:
     assert list(spec["paths"][OPERATION]) == ["get"]
     assert (OPERATION_PATH, OPERATION_METHOD) == (OPERATION, "GET")
     assert spec["servers"][0]["url"] == "https://api.cloudflare.com/client/v4"
+
     assert spec["paths"][OPERATION]["get"]["security"] == [{"api_token": []}, {"api_email": [], "api_key": []}]
     schemes = spec["components"]["securitySchemes"]
     assert schemes["api_token"] == {**schemes["api_token"], "type": "http", "scheme": "bearer"}
@@ -55,6 +57,12 @@ def inline_structures(node: Any, pointer: str, top_level: bool) -> list[str]:
         for index, value in enumerate(node):
             found += inline_structures(value, f"{pointer}/{index}", top_level=False)
     return found
+
+
+def test_the_test_kit_answers_the_spec_s_operation_under_its_server_s_prefix() -> None:
+    # The kit ships without the spec, so it writes these out; this is what keeps them the spec's.
+    assert (kit_operation.OPERATION_PATH, kit_operation.OPERATION_METHOD) == (OPERATION_PATH, OPERATION_METHOD)
+    assert load_spec()["servers"][0]["url"].endswith(kit_operation.API_PREFIX)
 
 
 def test_every_object_and_enum_is_a_named_component() -> None:

@@ -26,7 +26,8 @@ from cloudflare_pages_client import (
     wait_for_deployment,
     wait_for_deployment_async,
 )
-from contract_tests.kit.replay_server import REPLAY_TOKEN, ReplayServer, Reply
+from cloudflare_pages_client.testing import Reply
+from cloudflare_pages_client.testing.replay_server import REPLAY_TOKEN, ReplayServer
 from tests.support.progressions import (
     ACCOUNT,
     PROJECT,
@@ -166,7 +167,7 @@ def test_a_wrong_token_ends_the_wait_before_any_progression_is_played(replay: Re
     time = FakeTime()
     with pytest.raises(AuthenticationError):
         wait(mode, make_client(replay, time, token="wrong"), time, progression.deployment_id)
-    assert (replay.served(progression.deployment_id), len(replay.requests_seen)) == (0, 1)
+    assert (replay.served(progression.deployment_id), len(replay.requests)) == (0, 1)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -190,8 +191,8 @@ def test_the_skip_reason_is_the_enum_member_when_known(replay: ReplayServer) -> 
     time = FakeTime()
     with pytest.raises(DeploymentSkippedError) as raised:
         wait("sync", make_client(replay, time), time, progression.deployment_id)
-    assert raised.value.skip_reason is SkipReason.BRANCH_CONFIG
-    assert str(raised.value) == f"Deployment {progression.deployment_id} was skipped: branch_config."
+    assert raised.value.skip_reason is SkipReason.SUPERSEDED_QUEUED_BUILD
+    assert str(raised.value) == f"Deployment {progression.deployment_id} was skipped: superseded_queued_build."
     assert deployment_state(raised.value.deployment) is DeploymentState.SKIPPED
 
 
@@ -200,4 +201,4 @@ def test_a_poll_interval_that_would_busy_loop_is_refused(replay: ReplayServer, i
     time = FakeTime()
     with pytest.raises(ValueError, match="poll_interval must be more than 0 seconds"):
         wait("sync", make_client(replay, time), time, git_build().deployment_id, poll_interval=interval)
-    assert replay.requests_seen == []
+    assert replay.requests == []

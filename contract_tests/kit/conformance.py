@@ -25,7 +25,7 @@ from schemathesis.errors import FailureGroup
 from schemathesis.schemas import APIOperation, BaseSchema
 
 from cloudflare_pages_client._runtime import json_pointer
-from contract_tests.kit.recordings import Recording
+from cloudflare_pages_client.testing.recordings import Recording
 from contract_tests.kit.spec import OPERATION_METHOD, OPERATION_PATH, SPEC_PATH, document, response_schema
 
 CHECKS = [status_code_conformance, content_type_conformance, response_headers_conformance, response_schema_conformance]

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope, FlatError
+from cloudflare_pages_client.testing.recordings import Recording
 from contract_tests.kit.conformance import violations
 from contract_tests.kit.drift import DriftItem, find_drift
-from contract_tests.kit.recordings import Recording
 from contract_tests.kit.roundtrip import differences
 
 

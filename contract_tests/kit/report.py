@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from cloudflare_pages_client.testing.recordings import Recording
 from contract_tests.kit.exchange_checks import Verdict, check_exchange
 from contract_tests.kit.paths import REPORTS_DIR
-from contract_tests.kit.recordings import Recording
 
 REPORT = REPORTS_DIR / "contract.md"
 

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
+from cloudflare_pages_client.testing.recordings import ACCOUNT_PLACEHOLDER
 from contract_tests.kit.spec import document, response_schema
 
 REDACTED = "REDACTED"

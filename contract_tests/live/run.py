@@ -35,10 +35,10 @@ from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, Clo
 from cloudflare_pages_client._runtime.wire import path_segment
 from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from cloudflare_pages_client.client import is_retryable_status
+from cloudflare_pages_client.testing.recordings import Recording, from_json, to_json
 from contract_tests.kit.conformance import operation
 from contract_tests.kit.document_shape import StructureError, check_depth
 from contract_tests.kit.exchange_checks import Verdict, conformance_problems
-from contract_tests.kit.recordings import Recording, from_json, to_json
 from contract_tests.kit.settings import CLOUDFLARE_MIN_INTERVAL
 from contract_tests.kit.spec import OPERATION_PATH
 from contract_tests.live.budget import BudgetedTransport, BudgetExhausted

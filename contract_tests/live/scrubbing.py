@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
+from cloudflare_pages_client.testing.recordings import ACCOUNT_PLACEHOLDER
 from contract_tests.live.config import LiveConfig
 
 # The loggers that see URLs (with the account id) and requests during a live run.

@@ -2,8 +2,8 @@
 
 Reads every recording's drift, edits openapi/openapi.yaml for each mechanical
 kind, appends the deviations.yaml entries, drops from the recordings'
-`expected_drift` what the spec now documents, regenerates generated/ when the
-spec changed, and prints (and writes to reports/adopt.md) what it changed and
+`expected_drift` what the spec now documents, regenerates generated/ (the
+client, and the kit's copy of the recordings), and prints (and writes to reports/adopt.md) what it changed and
 what it left for a person. The published schema it compares with is the
 committed slice unless UPSTREAM names another. Exit 0, or 2 when something
 cannot be read. Running it again changes nothing.
@@ -32,8 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     today = args.today or datetime.now(UTC).date()
     try:
         outcome = adopt(args.upstream, today)
-        if outcome.edits:
-            regenerate()
+        # Always: the recordings may have changed by hand since the last generation (nightly: by `make record`).
+        regenerate()
     except (LoadError, GenerationError, ValueError) as error:
         print(f"adopt: {error}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from cloudflare_pages_client._runtime import json_pointer
+from contract_tests.kit.paths import RECORDINGS_FOLDER
 from scripts.adopt.plan import FIELD, MISSING, NULL, Edit
 from scripts.upstream.compare import Difference, compare_documents
 from scripts.upstream.vocabulary import Change
@@ -71,7 +72,7 @@ def _evidence(edit: Edit | None) -> str:
     if edit is None:
         return "Made by make adopt from recorded replies (see the recordings changed with it)."
     seen = "; ".join(
-        f"contract_tests/recordings/{sighting.recording} at {sighting.pointer} on {sighting.seen_on}"
+        f"{RECORDINGS_FOLDER}/{sighting.recording} at {sighting.pointer} on {sighting.seen_on}"
         for sighting in edit.sightings
     )
     return f"Seen in {seen} ({edit.kind}); adopted by make adopt."

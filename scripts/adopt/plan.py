@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from cloudflare_pages_client._runtime import json_pointer
+from cloudflare_pages_client.testing.recordings import Recording, load_all
 from contract_tests.kit.drift import DriftItem, find_drift
-from contract_tests.kit.recordings import Recording, load_all
 from scripts.adopt.locate import Locator, SpecPath, component_name, node_at, tokens
 
 ENUM_VALUE = "undocumented-enum-value"

@@ -11,7 +11,7 @@ from typing import Any
 import yaml  # type: ignore[import-untyped,unused-ignore]  # stubs (types-PyYAML) are not pinned
 
 from contract_tests.kit.drift import find_drift, reread_spec
-from contract_tests.kit.recordings import RECORDINGS_DIR
+from contract_tests.kit.paths import RECORDINGS_SOURCE
 from contract_tests.kit.spec import SPEC_PATH
 from scripts.adopt import edit, entries
 from scripts.adopt.plan import Edit, LeftOver, make_plan
@@ -61,7 +61,7 @@ def adopt(upstream_source: str, today: date) -> Outcome:
     """Edit openapi/openapi.yaml, openapi/deviations.yaml and the recordings; regeneration is the caller's."""
     spec_text = SPEC_PATH.read_text()
     document = edit.load(SPEC_PATH)
-    plan = make_plan(document, RECORDINGS_DIR, today)
+    plan = make_plan(document, RECORDINGS_SOURCE, today)
     made, refused = edit.apply(document, plan)
     outcome = Outcome(edits=made, left=[*plan.left, *refused])
     if made:
@@ -74,5 +74,5 @@ def adopt(upstream_source: str, today: date) -> Outcome:
         SPEC_PATH.write_text(new_text)
         DEVIATIONS_PATH.write_text(entries.append(DEVIATIONS_PATH.read_text(), outcome.entries))
         reread_spec()
-    outcome.recordings = refresh_expected_drift(RECORDINGS_DIR)
+    outcome.recordings = refresh_expected_drift(RECORDINGS_SOURCE)
     return outcome

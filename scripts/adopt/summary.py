@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contract_tests.kit.paths import RECORDINGS_FOLDER
 from scripts.adopt.plan import describe
 from scripts.adopt.run import Outcome
 
@@ -24,7 +25,7 @@ def lines(outcome: Outcome) -> list[str]:
         )
     if outcome.recordings:
         out.append("expected_drift now without what the spec documents:")
-        out.extend(f"- contract_tests/recordings/{name}" for name in outcome.recordings)
+        out.extend(f"- {RECORDINGS_FOLDER}/{name}" for name in outcome.recordings)
     if outcome.left or outcome.stale:
         out.append("left for a person:")
         out.extend(f"- {left.recording} {left.pointer} ({left.kind}): {left.reason}" for left in outcome.left)

@@ -10,7 +10,7 @@ import pytest
 
 import cloudflare_pages_client.models as models
 from cloudflare_pages_client import Deployment
-from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.spec import document
 
 DEPLOYMENTS = [r for r in map(load, sorted(RECORDINGS_DIR.glob("*.json"))) if r.status == 200]

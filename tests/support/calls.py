@@ -8,8 +8,8 @@ from typing import Any
 from cloudflare_pages_client import AuthenticatedClient, Deployment, get_deployment, get_deployment_async
 from cloudflare_pages_client.api.pages_deployment.get_deployment import asyncio_detailed, sync_detailed
 from cloudflare_pages_client.models import DeploymentEnvelope, ErrorEnvelope, FlatError
+from cloudflare_pages_client.testing.recordings import ACCOUNT_PLACEHOLDER
 from cloudflare_pages_client.types import Response
-from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER
 from contract_tests.kit.spec import OPERATION_PATH as PATH_TEMPLATE
 
 ACCOUNT = ACCOUNT_PLACEHOLDER

@@ -7,8 +7,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from contract_tests.kit.recordings import ACCOUNT_PLACEHOLDER, RECORDINGS_DIR, Recording, load
-from contract_tests.kit.replay_server import REPLAY_TOKEN
+from cloudflare_pages_client.testing.recordings import ACCOUNT_PLACEHOLDER, RECORDINGS_DIR, Recording, load
+from cloudflare_pages_client.testing.replay_server import REPLAY_TOKEN
 
 ACCOUNT = ACCOUNT_PLACEHOLDER
 GOOD = "3b0f6c1e-8d2a-4f7b-9c3e-5a1d2e4f6b70"

@@ -1,5 +1,5 @@
-"""Deployments on their way, as the replay server plays them: one body per poll, written by the project in the
-shapes real bodies show (contract_tests/recordings, shared/evidence/README.md), plus faults in between.
+"""Deployments on their way, as the replay server plays them: the test kit's progressions (one body per poll, in
+the recordings' shapes), and a few of the project's own, with faults in between.
 
 Each progression comes with what waiting on it must end in and how many requests it takes, so that the Python
 tests (sync and async) and the CLI tests check the same table.
@@ -10,67 +10,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from contract_tests.kit.replay_server import DROP, Reply
+from cloudflare_pages_client.testing import DROP, Reply, Situation, replies
+from cloudflare_pages_client.testing.situations import DIRECT_UPLOAD_DEPLOYMENT, GIT_DEPLOYMENT, GIT_STAGES, stage
+from cloudflare_pages_client.testing.situations import deployment as step
+
+__all__ = [
+    "ACCOUNT",
+    "GIT_STAGES",
+    "PROJECT",
+    "FakeTime",
+    "Progression",
+    "_id",
+    "all_progressions",
+    "body",
+    "build_failure",
+    "cancel",
+    "direct_upload",
+    "disagreeing_latest_stage",
+    "faults_mid_wait",
+    "git_build",
+    "never_finishes",
+    "skip_2025",
+    "skip_2026",
+    "stage",
+    "step",
+]
 
 ACCOUNT = "0123456789abcdef0123456789abcdef"
 PROJECT = "marketing-site"
-GIT_STAGES = ("queued", "initialize", "clone_repo", "build", "deploy")
-T0 = "2026-11-27T08:00:00.123456Z"
 
 
-def stage(name: str, status: str, *, started: str | None = T0, ended: str | None = None) -> dict[str, Any]:
-    if status == "idle":
-        started = None
-    return {"name": name, "started_on": started, "ended_on": ended, "status": status}
-
-
-def body(
-    deployment_id: str,
-    statuses: dict[str, str],
-    *,
-    latest: dict[str, Any] | None = None,
-    trigger: str = "github:push",
-    aliases: list[str] | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    """A deployment whose stages have `statuses` (missing ones idle); `latest_stage` is the last stage that is not
-    idle, unless given."""
-    names = GIT_STAGES if trigger == "github:push" else ("queued", "deploy")
-    stages = [stage(name, statuses.get(name, "idle")) for name in names]
-    started = [s for s in stages if s["status"] != "idle"]
-    metadata = {"branch": "feature/search", "commit_hash": "c0ffee1234567890abcdef1234567890abcdef12"}
-    return {
-        "id": deployment_id,
-        "short_id": deployment_id[:8],
-        "project_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
-        "project_name": PROJECT,
-        "environment": "preview",
-        "url": f"https://{deployment_id[:8]}.{PROJECT}.pages.dev",
-        "created_on": T0,
-        "modified_on": "2026-11-27T08:00:19.06Z",
-        "latest_stage": latest or (started[-1] if started else stages[0]),
-        "deployment_trigger": {
-            "type": trigger,
-            "metadata": {**metadata, "commit_message": "Add search page", "commit_dirty": False},
-        },
-        "stages": stages,
-        "build_config": {
-            "build_caching": None,
-            "build_command": None,
-            "destination_dir": None,
-            "root_dir": None,
-            "web_analytics_tag": None,
-            "web_analytics_token": None,
-        },
-        "env_vars": None,
-        "aliases": aliases,
-        "is_skipped": False,
-        **extra,
-    }
-
-
-def step(deployment_id: str, statuses: dict[str, str], **options: Any) -> Reply:
-    return Reply.deployment(body(deployment_id, statuses, **options))
+def body(deployment_id: str, statuses: dict[str, str], *, trigger: str = "github:push", **options: Any) -> Any:
+    """A deployment object as the kit builds it: a git one, or with `trigger="ad_hoc"` a direct upload."""
+    template = GIT_DEPLOYMENT if trigger == "github:push" else DIRECT_UPLOAD_DEPLOYMENT
+    return step(deployment_id, statuses, template=template, **options).body["result"]
 
 
 @dataclass(frozen=True)
@@ -99,75 +72,48 @@ def _id(number: int) -> str:
 
 def git_build() -> Progression:
     d = _id(1)
-    done = dict.fromkeys(GIT_STAGES, "success")
-    replies = [
-        step(d, {"queued": "active"}),
-        step(d, {"queued": "success", "initialize": "active"}),
-        step(d, {"queued": "success", "initialize": "success", "clone_repo": "active"}),
-        step(d, {"queued": "success", "initialize": "success", "clone_repo": "success", "build": "active"}),
-        step(d, {"queued": "success", "initialize": "success", "clone_repo": "success", "build": "active"}),
-        step(d, {**done, "deploy": "active"}),
-        step(d, done, aliases=[f"https://feature-search.{PROJECT}.pages.dev"]),
-    ]
-    return Progression("git build", d, replies, "success", requests=7, changes=6, stage="deploy")
+    return Progression(
+        "git build", d, replies(Situation.GIT_BUILD_SUCCESS, d), "success", requests=7, changes=6, stage="deploy"
+    )
 
 
 def build_failure() -> Progression:
     d = _id(2)
-    before = {"queued": "success", "initialize": "success", "clone_repo": "success"}
-    replies = [
-        step(d, {"queued": "active"}),
-        step(d, {**before, "build": "active"}),
-        step(d, {**before, "build": "failure"}),
-    ]
-    return Progression("build failure", d, replies, "failure", requests=3, changes=3, stage="build")
+    return Progression(
+        "build failure", d, replies(Situation.BUILD_FAILURE, d), "failure", requests=3, changes=3, stage="build"
+    )
 
 
 def cancel() -> Progression:
     d = _id(3)
-    replies = [
-        step(d, {"queued": "success", "initialize": "active"}),
-        step(d, {"queued": "success", "initialize": "canceled"}),
-    ]
-    return Progression("cancel", d, replies, "canceled", requests=2, changes=2, stage="initialize")
+    return Progression(
+        "cancel", d, replies(Situation.CANCELED, d), "canceled", requests=2, changes=2, stage="initialize"
+    )
 
 
 def skip_2025() -> Progression:
     d = _id(4)
-    idle_queued = stage("queued", "idle")
-    replies = [
-        # `idle` alone is not an end: the same body without `is_skipped` is a deployment not started yet.
-        step(d, {}, latest=idle_queued),
-        step(d, {}, latest=idle_queued, is_skipped=True),
-    ]
-    return Progression("skip (2025 shape)", d, replies, "skipped", requests=2, changes=2)
+    return Progression("skip (2025 shape)", d, replies(Situation.SKIPPED_2025, d), "skipped", requests=2, changes=2)
 
 
 def skip_2026() -> Progression:
     d = _id(5)
-    skipped = {"queued": "success", **dict.fromkeys(GIT_STAGES[1:], "skipped")}
-    replies = [
-        step(d, {"queued": "active"}),
-        step(d, skipped, latest=stage("queued", "success"), is_skipped=True, skip_reason="branch_config"),
-    ]
-    return Progression("skip (2026 shape)", d, replies, "skipped", requests=2, changes=2, skip_reason="branch_config")
+    return Progression(
+        "skip (2026 shape)",
+        d,
+        replies(Situation.SKIPPED_2026, d),
+        "skipped",
+        requests=2,
+        changes=2,
+        skip_reason="superseded_queued_build",
+    )
 
 
 def direct_upload() -> Progression:
     d = _id(6)
-    upload = {"trigger": "ad_hoc", "source": None}
-    replies = [
-        step(d, {"queued": "active"}, **upload),
-        step(d, {"queued": "active", "deploy": "active"}, **upload),
-        # `queued` stays active with ended_on null while deploy succeeded (started_on null).
-        step(
-            d,
-            {"queued": "active", "deploy": "success"},
-            latest=stage("deploy", "success", started=None, ended="2026-11-27T08:00:09.2Z"),
-            **upload,
-        ),
-    ]
-    return Progression("direct upload", d, replies, "success", requests=3, changes=3, stage="deploy")
+    return Progression(
+        "direct upload", d, replies(Situation.DIRECT_UPLOAD, d), "success", requests=3, changes=3, stage="deploy"
+    )
 
 
 def disagreeing_latest_stage() -> Progression:

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from contract_tests.kit.paths import ROOT
+from contract_tests.kit.paths import RECORDINGS_FOLDER, ROOT
 
 COPIED = ("openapi", "generated", "contract_tests", "scripts", "requirements", "pyproject.toml")
 PUBLISHED_SLICE = Path("tests", "upstream", "fixtures")
-RECORDINGS = Path("contract_tests", "recordings")
+RECORDINGS = Path(RECORDINGS_FOLDER)
 SPEC = Path("openapi", "openapi.yaml")
 DEVIATIONS = Path("openapi", "deviations.yaml")
 

@@ -1,4 +1,4 @@
-"""Load the recorded exchanges in contract_tests/recordings/ (format: recordings/README.md)."""
+"""Load the recorded exchanges shipped with the kit in recordings/ (format: recordings/README.md)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contract_tests.kit.spec import OPERATION_PATH
+from cloudflare_pages_client.testing.operation import OPERATION_PATH
 
-RECORDINGS_DIR = Path(__file__).resolve().parents[1] / "recordings"
+# Package data: in the wheel beside this module; in the repository, openapi/runtime/testing/recordings/ is the
+# source and generated/ its copy (`make generate`).
+RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
 # The account id every recording carries instead of a real one (the live run's redaction writes it).
 ACCOUNT_PLACEHOLDER = "0123456789abcdef0123456789abcdef"
 ORIGIN_KINDS = frozenset({"seed", "evidence-shape", "constructed", "live"})

@@ -1,34 +1,33 @@
 """A real HTTP server on 127.0.0.1 that answers the operation like Cloudflare, from the recordings.
 
-The offline stand-in for the live API: the contract tests, the client's tests,
-the live run's tests (through CLOUDFLARE_BASE_URL) and the benchmarks talk to
-it over a socket, as a user's program talks to Cloudflare.
+The stand-in for the live API: a user's tests, the contract tests, the client's tests, the live run's tests
+(through CLOUDFLARE_BASE_URL) and the benchmarks talk to it over a socket, as a program talks to Cloudflare.
+Both `/client/v4/accounts/...` (what `base_url` gives a client) and `/accounts/...` are answered.
 
-How it answers the operation (its path and method are those of contract_tests.kit.spec):
+How it answers the operation (its path and method are those of `operation`):
 
+- a deployment id given a situation or progression (`play()`): the next reply of its sequence, one per
+  request, the last one repeated (after the checks of credentials and ids, before the recordings);
 - no `Authorization` and no `X-Auth-Key`: 401, code 10000 "Authentication error"
   (assumed: Cloudflare's status for this is not recorded);
 - a token other than REPLAY_TOKEN, or a wrong email/key pair: 403, code 10000,
   without `messages` and `result` (as recorded);
 - an account id that is not 32 hex characters, or a deployment id that is not
   a UUID: 400, code 7003 "Could not route to ..., perhaps your object
-  identifier is invalid?";
+  identifier is invalid?" (assumed);
 - the (project, deployment) pair of a 200 recording: that recording's status,
   headers and body;
 - a known project and an unknown deployment: 404, code 8000009 "Deployment not
-  found." (assumed: not publicly recorded);
+  found." in the standard envelope (assumed: the one recorded reply is flat, see situation
+  `deployment-not-found`);
 - an unknown project: 404, code 8000007, as recorded;
 - header `X-Replay-Recording: <name>`: that recording's reply, whatever it is
   (429, 502, 522, ...);
-- a deployment id given a progression (`progressions=` or `play()`): the next
-  reply of its sequence, one per request, the last one repeated: a deployment
-  moving through its stages, with faults (429, 503, a dropped connection) in
-  between, for the waiting code's tests and the test kit's users;
 - any other method on the operation's path: 405, code 7001 "Method not allowed
-  for this route";
-- any other path: 404, code 7000 "No route for that URI".
+  for this route" (assumed);
+- any other path: 404, code 7000 "No route for that URI" (assumed).
 
-Run it by hand: `python -m contract_tests.kit.replay_server --port 8787`.
+Run it by hand: `python -m cloudflare_pages_client.testing` (a free port unless `--port`).
 """
 
 from __future__ import annotations
@@ -37,72 +36,65 @@ import argparse
 import json
 import re
 import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from contract_tests.kit.recordings import Recording, load_all
-from contract_tests.kit.spec import OPERATION_METHOD, OPERATION_PATH
+from cloudflare_pages_client.testing.operation import API_PREFIX, OPERATION_METHOD, OPERATION_PATH
+from cloudflare_pages_client.testing.recordings import Recording, load_all
+from cloudflare_pages_client.testing.replies import (
+    AUTHENTICATION_ERROR,
+    DEPLOYMENT_NOT_FOUND,
+    JSON_HEADERS,
+    METHOD_NOT_ALLOWED,
+    NO_ROUTE,
+    PROJECT_NOT_FOUND,
+    Reply,
+    envelope,
+)
+from cloudflare_pages_client.testing.situations import Situation, replies
+
+if TYPE_CHECKING:
+    from cloudflare_pages_client import AuthenticatedClient
 
 REPLAY_TOKEN = "replay-token"
 REPLAY_EMAIL = "replay@example.com"
 REPLAY_API_KEY = "replay-api-key"
 SELECT_HEADER = "X-Replay-Recording"
+# Headers whose values never reach `requests`: what a test asserts on may be printed.
+CREDENTIAL_HEADERS = frozenset({"authorization", "x-auth-key", "x-auth-email"})
+MASK = "***"
 
 ACCOUNT_ID = re.compile(r"^[0-9a-f]{32}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-CF_RAY = "8e00000000000000-REPLAY"
 
 
 def _route(template: str) -> re.Pattern[str]:
-    """A path template as a pattern with one named group per parameter; an empty segment still matches."""
+    """A path template as a pattern with one named group per parameter, with or without Cloudflare's
+    `/client/v4` prefix; an empty segment still matches."""
     pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]*)", re.escape(template))
-    return re.compile(f"^{pattern}$")
+    return re.compile(f"^(?:{re.escape(API_PREFIX)})?{pattern}$")
 
 
 OPERATION_ROUTE = _route(OPERATION_PATH)
 
 
-def envelope(code: int, message: str, *, with_messages: bool = True) -> dict[str, Any]:
-    body: dict[str, Any] = {"success": False, "errors": [{"code": code, "message": message}]}
-    if with_messages:
-        body = {"result": None, **body, "messages": []}
-    return body
-
-
-AUTHENTICATION_ERROR = envelope(10000, "Authentication error", with_messages=False)
-PROJECT_NOT_FOUND = envelope(
-    8000007, "Project not found. The specified project name does not match any of your existing projects."
-)
-DEPLOYMENT_NOT_FOUND = envelope(8000009, "Deployment not found.")
-METHOD_NOT_ALLOWED = envelope(7001, "Method not allowed for this route")
-NO_ROUTE = envelope(7000, "No route for that URI")
-
-
 @dataclass(frozen=True)
-class Reply:
-    """One answer of a progression: a status, a JSON body and headers; or, with `drop`, no answer at all
-    (the connection is closed, as when a connection breaks mid-request)."""
+class ReceivedRequest:
+    """One request the server received: method, raw path (with query), headers (names in lower case,
+    credentials masked)."""
 
-    status: int = 200
-    body: Any = None
-    headers: tuple[tuple[str, str], ...] = ()
-    drop: bool = False
-
-    @classmethod
-    def deployment(cls, result: dict[str, Any]) -> Reply:
-        """A 200 carrying `result` (a deployment object) in Cloudflare's success envelope."""
-        return cls(200, {"result": result, "success": True, "errors": [], "messages": []})
-
-    @classmethod
-    def error(cls, status: int, code: int, message: str, *headers: tuple[str, str]) -> Reply:
-        return cls(status, envelope(code, message), headers)
+    method: str
+    path: str
+    headers: dict[str, str]
 
 
-DROP = Reply(drop=True)
+def masked(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
+    return {name.lower(): MASK if name.lower() in CREDENTIAL_HEADERS else value for name, value in headers}
 
 
 class _Progressions:
@@ -155,21 +147,25 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _json(self, status: int, body: dict[str, Any], *extra: tuple[str, str]) -> None:
         payload = json.dumps(body, separators=(",", ":")).encode()
-        self._send(status, payload, [("Content-Type", "application/json"), ("cf-ray", CF_RAY), *extra])
+        self._send(status, payload, [*JSON_HEADERS, *extra])
 
     def _play(self, reply: Reply) -> None:
+        if reply.delay:
+            time.sleep(reply.delay)
         if reply.drop:
             self.close_connection = True  # no status line: the client sees the connection break
             return
-        self._json(reply.status, reply.body, *reply.headers)
+        self._send(reply.status, reply.payload(), reply.all_headers())
 
     def _replay(self, recording: Recording) -> None:
         headers = [(name, value) for name, value in recording.headers.items()]
         self._send(recording.status, self.server.payloads[recording.name], headers)
 
     def _answer(self) -> None:
-        self.server.requests_seen.append((self.command, self.path))
-        route = OPERATION_ROUTE.match(urlsplit(self.path).path)
+        with self.server.lock:
+            self.server.received.append(ReceivedRequest(self.command, self.path, masked(self.headers.items())))
+        path = urlsplit(self.path).path
+        route = OPERATION_ROUTE.match(path)
         if route is None:
             self._json(404, NO_ROUTE)
             return
@@ -181,7 +177,7 @@ class _Handler(BaseHTTPRequestHandler):
         params = {name: unquote(value) for name, value in route.groupdict().items()}
         account_id, project, deployment_id = params["account_id"], params["project_name"], params["deployment_id"]
         if not ACCOUNT_ID.match(account_id) or not UUID.match(deployment_id):
-            where = f"/client/v4{urlsplit(self.path).path}"
+            where = path if path.startswith(API_PREFIX) else f"{API_PREFIX}{path}"
             self._json(400, envelope(7003, f"Could not route to {where}, perhaps your object identifier is invalid?"))
             return
         reply = self.server.progressions.next(deployment_id)
@@ -233,13 +229,19 @@ class _Server(ThreadingHTTPServer):
     by_name: dict[str, Recording]
     deployments: dict[tuple[str, str], Recording]
     projects: set[str]
-    requests_seen: list[tuple[str, str]]
+    lock: threading.Lock
+    received: list[ReceivedRequest]
     payloads: dict[str, bytes]
     progressions: _Progressions
 
 
 class ReplayServer:
-    """Start with `with ReplayServer() as server:`; `server.url` is the base URL to give a client."""
+    """Cloudflare's API on 127.0.0.1 for one test: `with ReplayServer() as server:` (or `start()` and
+    `stop()`); `server.base_url` is the base URL to give a client, `server.client()` a client wired to it.
+
+    `play(deployment_id, situation)` makes a deployment id play a named situation or progression
+    (`Situation`), or any list of replies; `requests` is every request received, credentials masked.
+    """
 
     def __init__(
         self,
@@ -249,7 +251,7 @@ class ReplayServer:
         token: str = REPLAY_TOKEN,
         email: str = REPLAY_EMAIL,
         api_key: str = REPLAY_API_KEY,
-        progressions: Mapping[str, Sequence[Reply]] | None = None,
+        progressions: Mapping[str, Situation | str | Sequence[Reply]] | None = None,
     ) -> None:
         recordings = load_all() if recordings is None else recordings
         self._server = _Server(("127.0.0.1", port), _Handler)
@@ -261,26 +263,48 @@ class ReplayServer:
             (r.path_params["project_name"], r.path_params["deployment_id"]): r for r in successes
         }
         self._server.projects = {project for project, _ in self._server.deployments}
-        self._server.requests_seen = []
+        self._server.lock = threading.Lock()
+        self._server.received = []
         self._server.progressions = _Progressions()
-        for deployment_id, replies in (progressions or {}).items():
-            self.play(deployment_id, replies)
+        for deployment_id, played in (progressions or {}).items():
+            self.play(deployment_id, played)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def url(self) -> str:
+        """The server's root, `http://127.0.0.1:<port>`: the operation is answered right under it too."""
         host, port = self._server.socket.getsockname()[:2]
         return f"http://{host}:{port}"
 
     @property
-    def requests_seen(self) -> list[tuple[str, str]]:
-        """(method, raw path) of every request so far."""
-        return self._server.requests_seen
+    def base_url(self) -> str:
+        """What a client's `base_url` is for Cloudflare's API: the root and `/client/v4`."""
+        return f"{self.url}{API_PREFIX}"
 
-    def play(self, deployment_id: str, replies: Sequence[Reply]) -> None:
-        """From now on, answer `deployment_id` (under any project) with `replies`, one per request, the last
-        one repeated (after the checks of credentials and ids, before the recordings)."""
-        self._server.progressions.play(deployment_id, replies)
+    @property
+    def token(self) -> str:
+        return self._server.token
+
+    @property
+    def requests(self) -> list[ReceivedRequest]:
+        """Every request received so far, oldest first (a copy)."""
+        with self._server.lock:
+            return list(self._server.received)
+
+    def client(self, **options: Any) -> AuthenticatedClient:
+        """A client for this server with its token; `options` go to `AuthenticatedClient` (e.g. `max_retries`,
+        `retry_policy`, `timeout`)."""
+        from cloudflare_pages_client import AuthenticatedClient  # the kit is imported only by tests
+
+        return AuthenticatedClient(base_url=self.base_url, token=self.token, **options)
+
+    def play(self, deployment_id: str, situation: Situation | str | Sequence[Reply]) -> None:
+        """From now on, answer `deployment_id` (under any project) with `situation` (a Situation or its name)
+        or a list of replies, one per request, the last one repeated (after the checks of credentials and ids,
+        before the recordings)."""
+        if isinstance(situation, str):
+            situation = replies(situation, deployment_id)
+        self._server.progressions.play(deployment_id, situation)
 
     def served(self, deployment_id: str) -> int:
         """How many requests for `deployment_id`'s progression were answered (or dropped) so far."""
@@ -298,7 +322,12 @@ class ReplayServer:
         return self
 
     def stop(self) -> None:
+        """Stop serving (started with `start()`) and close the socket."""
         self._server.shutdown()
+        self.close()
+
+    def close(self) -> None:
+        """Close the socket (after `serve_forever()` returned)."""
         self._server.server_close()
 
     def __enter__(self) -> ReplayServer:
@@ -310,18 +339,16 @@ class ReplayServer:
         self.stop()
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Answer the operation like Cloudflare, from the recordings.")
-    parser.add_argument("--port", type=int, default=8787)
-    args = parser.parse_args()
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    args = parser.parse_args(argv)
     server = ReplayServer(port=args.port)
-    print(f"replaying {len(server.deployment_recordings())} deployments on {server.url}")
+    print(f"replaying {len(server.deployment_recordings())} deployments on {server.base_url}")
     print(f"token: {REPLAY_TOKEN}   or   email: {REPLAY_EMAIL}  key: {REPLAY_API_KEY}")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        server.stop()
-
-
-if __name__ == "__main__":
-    main()
+        pass  # Ctrl-C ends serve_forever; only the socket is left to close
+    finally:
+        server.close()
