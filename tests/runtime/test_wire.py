@@ -38,7 +38,6 @@ URL = "https://api.example/client/v4/accounts/a"
         ("café", "caf%C3%A9"),
         ("...", "..."),
         (".hidden", ".hidden"),
-        (12, "12"),
     ],
 )
 def test_a_value_is_quoted_into_one_segment(value: object, segment: str) -> None:

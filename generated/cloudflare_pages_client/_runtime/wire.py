@@ -27,11 +27,14 @@ _CONTROL_CHARACTER = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
 
 
 def path_segment(name: str, value: object) -> str:
-    """`value` quoted as one path segment; ValueError when it cannot stay one.
+    """`value` quoted as one path segment; TypeError unless it is text, ValueError when it cannot stay one.
 
     Quoting leaves dots alone, and httpx would normalise "." and ".." into another endpoint's path.
+    Only text is accepted: str() would send None, 42 or b'x' as '/None', '/42' or "/b'x'".
     """
-    text = str(value)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    text = value
     if text in ("", ".", ".."):
         raise ValueError(
             f"{name} must be a name, not {text!r}: an empty, '.' or '..' segment would send the request "

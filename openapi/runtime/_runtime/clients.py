@@ -15,6 +15,7 @@ from attrs import define, evolve, field
 
 from .auth import HeaderAuth, redacted_headers
 from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from .credentials import credential_validator
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
 from .version import __version__
 
@@ -214,13 +215,17 @@ class AuthenticatedClient(Client):
     """A client that authenticates with an API token (``Authorization: Bearer <token>``), the scheme
     Cloudflare recommends. A read-only token with "Pages Read" is enough for this API.
 
+    A credential that no HTTP header can carry (empty, surrounded by whitespace such as a secret file's
+    trailing newline, a control or non-Latin-1 character) is refused here with a ValueError that names the
+    problem, never the value.
+
     Attributes:
         token: The API token; never shown in a repr.
         prefix: The prefix to use for the Authorization header.
         auth_header_name: The name of the Authorization header.
     """
 
-    token: str = field(kw_only=True, repr=False)
+    token: str = field(kw_only=True, repr=False, validator=credential_validator)
     prefix: str = field(default="Bearer", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
 
@@ -238,8 +243,8 @@ class ApiKeyAuthenticatedClient(AuthenticatedClient):
         api_key: The Global API key; never shown in a repr.
     """
 
-    email: str = field(kw_only=True, repr=False)
-    api_key: str = field(kw_only=True, repr=False)
+    email: str = field(kw_only=True, repr=False, validator=credential_validator)
+    api_key: str = field(kw_only=True, repr=False, validator=credential_validator)
     token: str = field(default="", init=False, repr=False)
 
     def _auth(self) -> httpx.Auth | None:

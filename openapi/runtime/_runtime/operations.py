@@ -34,6 +34,7 @@ def get_deployment(
     """Fetch a deployment.
 
     Raises:
+        TypeError: a path parameter is not a str (nothing is sent).
         ValueError: a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
         AuthenticationError, NotFoundError, RateLimitError, ServerError, APIError: Cloudflare answered an error.
         APITimeoutError, APIConnectionError: no answer, after the retries.
