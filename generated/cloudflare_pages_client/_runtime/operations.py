@@ -9,15 +9,17 @@ from ..api.pages_deployment import get_deployment as _operation
 from ..models import Deployment, DeploymentEnvelope, ErrorEnvelope, FlatError
 from .clients import AuthenticatedClient
 from .errors import UnexpectedStatus, api_error
-from .retry import parse_retry_after
 from .types import UNSET, Response, Unset
 
 
-def _deployment_or_error(response: Response[DeploymentEnvelope | ErrorEnvelope | FlatError]) -> Deployment:
+def _deployment_or_error(
+    client: AuthenticatedClient, response: Response[DeploymentEnvelope | ErrorEnvelope | FlatError]
+) -> Deployment:
     if response.status_code == 200 and isinstance(response.parsed, DeploymentEnvelope):
         return response.parsed.result
     if response.status_code >= 400:
-        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        # Capped as the client's own wait is, so that a caller who sleeps retry_after never waits longer.
+        retry_after = client.retry_policy.retry_after(response.headers)
         raise api_error(int(response.status_code), response.headers, response.parsed, retry_after)
     raise UnexpectedStatus(int(response.status_code), response.content)
 
@@ -43,7 +45,7 @@ def get_deployment(
     response = _operation.sync_detailed(
         account_id, project_name, deployment_id, client=client, timeout=timeout, max_retries=max_retries
     )
-    return _deployment_or_error(response)
+    return _deployment_or_error(client, response)
 
 
 async def get_deployment_async(
@@ -59,7 +61,7 @@ async def get_deployment_async(
     response = await _operation.asyncio_detailed(
         account_id, project_name, deployment_id, client=client, timeout=timeout, max_retries=max_retries
     )
-    return _deployment_or_error(response)
+    return _deployment_or_error(client, response)
 
 
 __all__ = ["get_deployment", "get_deployment_async"]

@@ -8,8 +8,9 @@ import asyncio
 import email.utils
 import logging
 import random
+import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 
 import httpx
@@ -33,28 +34,41 @@ RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProt
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+# RFC 9110's delta-seconds: 1*DIGIT (ASCII only, unlike str.isdigit()).
+_DELTA_SECONDS = re.compile("[0-9]+")
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def parse_retry_after(value: str | None, now: Callable[[], datetime] = _utc_now) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+def parse_retry_after(
+    value: str | None, now: Callable[[], datetime] = _utc_now, limit: float = MAX_RETRY_AFTER
+) -> float | None:
+    """Seconds to wait from a Retry-After header, at most `limit`; None when it is not one RFC 9110 allows.
+
+    RFC 9110 (10.2.3) allows delta-seconds (digits only: no sign, fraction, `1_000` or `inf`) or an HTTP date.
+    A date in the past waits nothing; a date or a number too large for Python's clock waits `limit`.
+    """
     if value is None:
         return None
     value = value.strip()
+    if _DELTA_SECONDS.fullmatch(value):
+        # Many digits could exceed int() and float() limits; past nine, it is beyond any limit anyway.
+        return min(float(value) if len(value) <= 9 else limit, limit)
     try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - now()).total_seconds()
-    if seconds != seconds:  # NaN
+        when = email.utils.parsedate_to_datetime(value)
+    except OverflowError:  # a year with more digits than a C long holds: far in the future
+        return limit
+    except (TypeError, ValueError, IndexError):
         return None
-    return max(seconds, 0.0)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        seconds = (when - now()).total_seconds()
+    except OverflowError:
+        return limit
+    return min(max(seconds, 0.0), limit)
 
 
 def check_max_retries(value: int) -> int:
@@ -103,12 +117,16 @@ class RetryPolicy:
         backoff = min(self.initial_delay * 2.0**retry_number, self.max_delay)
         return backoff * (1.0 - RETRY_JITTER * self.jitter())
 
+    def retry_after(self, headers: Mapping[str, str]) -> float | None:
+        """The wait a Retry-After header in `headers` asks for, capped at max_retry_after; None without one."""
+        return parse_retry_after(headers.get("retry-after"), self.now, self.max_retry_after)
+
     def delay(self, retry_number: int, response: httpx.Response | None) -> float:
         """Seconds to wait before retry number `retry_number`: the (capped) Retry-After, else the backoff."""
         if response is not None:
-            retry_after = parse_retry_after(response.headers.get("retry-after"), self.now)
+            retry_after = self.retry_after(response.headers)
             if retry_after is not None:
-                return min(retry_after, self.max_retry_after)
+                return retry_after
         return self.backoff(retry_number)
 
 
@@ -171,7 +189,12 @@ class RetryTransport(httpx.BaseTransport):
                 if wait is None:
                     raise
             else:
-                wait = attempts.wait_after_response(response)
+                try:
+                    wait = attempts.wait_after_response(response)
+                except BaseException:
+                    # An unclosed response keeps its pooled connection for good: close it on every path.
+                    response.close()
+                    raise
                 if wait is None:
                     return response
                 response.close()
@@ -199,7 +222,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if wait is None:
                     raise
             else:
-                wait = attempts.wait_after_response(response)
+                try:
+                    wait = attempts.wait_after_response(response)
+                except BaseException:
+                    await response.aclose()
+                    raise
                 if wait is None:
                     return response
                 await response.aclose()

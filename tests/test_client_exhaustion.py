@@ -1,0 +1,119 @@
+"""Hostile servers on 127.0.0.1 that would wear the client out: leaked connections, endless waits, threads
+racing to build the pool (issue 16, points 5, 8, 9, 10)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+import pytest
+
+from cloudflare_pages_client import (
+    AuthenticatedClient,
+    Deployment,
+    RateLimitError,
+    RetryPolicy,
+    get_deployment,
+    get_deployment_async,
+)
+from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from contract_tests.kit.scripted_server import ScriptedServer, json_reply
+from tests.support.calls import ACCOUNT, DEPLOYMENT, PROJECT
+
+GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
+RATE_LIMITED = load(RECORDINGS_DIR / "rate-limited.json").body
+ARGUMENTS: dict[str, Any] = {"account_id": ACCOUNT, "project_name": PROJECT, "deployment_id": DEPLOYMENT}
+
+
+async def no_wait(seconds: float) -> None:
+    return None
+
+
+def client_for(server: ScriptedServer, **options: Any) -> AuthenticatedClient:
+    """Waits recorded nowhere and taking no time; a small pool, so that a leak shows within a few calls."""
+    options.setdefault("retry_policy", RetryPolicy(sleep=lambda seconds: None, async_sleep=no_wait))
+    options.setdefault("httpx_args", {"limits": httpx.Limits(max_connections=5)})
+    options.setdefault("timeout", httpx.Timeout(10.0, pool=1.0))
+    return AuthenticatedClient(base_url=server.url, token="test-token", **options)
+
+
+# Years past a C long made the date parser raise OverflowError; 5,000 digits are past int()'s limit.
+HOSTILE_RETRY_AFTER = [
+    "Fri, 31 Dec 99999999999999999999 23:59:59 GMT",
+    "Fri, 31 Dec 9999 23:59:59 GMT",
+    "9" * 5000,
+]
+
+
+@pytest.mark.parametrize("retry_after", HOSTILE_RETRY_AFTER)
+def test_300_rate_limits_with_a_hostile_retry_after_then_a_normal_call_succeeds_sync(
+    server: ScriptedServer, retry_after: str
+) -> None:
+    client = client_for(server, max_retries=1)
+    server.play(json_reply(429, RATE_LIMITED, retry_after=retry_after))
+    for _ in range(300):
+        with pytest.raises(RateLimitError) as raised:
+            get_deployment(client, **ARGUMENTS)
+        assert raised.value.retry_after == 60.0
+    assert server.count == 600
+    server.play(json_reply(200, GOOD_BODY))
+    assert isinstance(get_deployment(client, **ARGUMENTS), Deployment)
+
+
+@pytest.mark.parametrize("retry_after", HOSTILE_RETRY_AFTER)
+def test_300_rate_limits_with_a_hostile_retry_after_then_a_normal_call_succeeds_async(
+    server: ScriptedServer, retry_after: str
+) -> None:
+    client = client_for(server, max_retries=1)
+    server.play(json_reply(429, RATE_LIMITED, retry_after=retry_after))
+
+    async def calls() -> Deployment:
+        for _ in range(300):
+            with pytest.raises(RateLimitError) as raised:
+                await get_deployment_async(client, **ARGUMENTS)
+            assert raised.value.retry_after == 60.0
+        server.play(json_reply(200, GOOD_BODY))
+        return await get_deployment_async(client, **ARGUMENTS)
+
+    assert isinstance(asyncio.run(calls()), Deployment)
+
+
+def test_rate_limit_error_retry_after_is_capped_as_the_wait_is(server: ScriptedServer) -> None:
+    policy = RetryPolicy(sleep=lambda seconds: None, max_retry_after=5.0)
+    client = AuthenticatedClient(base_url=server.url, token="test-token", retry_policy=policy, max_retries=0)
+    server.play(json_reply(429, RATE_LIMITED, retry_after="3600"))
+    with pytest.raises(RateLimitError) as raised:
+        get_deployment(client, **ARGUMENTS)
+    assert raised.value.retry_after == 5.0
+
+
+class PolicyBug(Exception):
+    pass
+
+
+class BrokenPolicy(RetryPolicy):
+    """A policy that fails while deciding the wait: the answer it was deciding about must still be closed."""
+
+    def delay(self, retry_number: int, response: httpx.Response | None) -> float:
+        raise PolicyBug("delay")
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_an_answer_is_closed_even_when_deciding_its_retry_fails(server: ScriptedServer, mode: str) -> None:
+    """Five pooled connections: before the fix, the sixth call waited for the pool and failed."""
+    client = client_for(server, retry_policy=BrokenPolicy())
+    server.play(json_reply(503, RATE_LIMITED))
+
+    async def calls_async() -> None:
+        for _ in range(20):
+            with pytest.raises(PolicyBug):
+                await get_deployment_async(client, **ARGUMENTS)
+
+    if mode == "sync":
+        for _ in range(20):
+            with pytest.raises(PolicyBug):
+                get_deployment(client, **ARGUMENTS)
+    else:
+        asyncio.run(calls_async())
+    assert server.count == 20
