@@ -4,6 +4,9 @@ racing to build the pool (issue 16, points 5, 8, 9, 10)."""
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -117,3 +120,30 @@ def test_an_answer_is_closed_even_when_deciding_its_retry_fails(server: Scripted
     else:
         asyncio.run(calls_async())
     assert server.count == 20
+
+
+def test_sixteen_threads_sharing_a_client_build_one_httpx_client(
+    server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[httpx.Client] = []
+    real_init = httpx.Client.__init__
+
+    def counting_init(self: httpx.Client, *args: Any, **kwargs: Any) -> None:
+        built.append(self)
+        time.sleep(0.05)  # widens the window in which another thread could start a second build
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(httpx.Client, "__init__", counting_init)
+    server.play(json_reply(200, GOOD_BODY))
+    client = client_for(server, httpx_args={"limits": httpx.Limits(max_connections=16)})
+    start = threading.Barrier(16)
+
+    def call() -> Deployment:
+        start.wait()
+        return get_deployment(client, **ARGUMENTS)
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(lambda _: call(), range(16)))
+    assert all(isinstance(result, Deployment) for result in results)
+    assert server.count == 16
+    assert built == [client.get_httpx_client()]

@@ -17,6 +17,7 @@ import httpx
 from attrs import define, field
 
 from .constants import (
+    ATTEMPTS_EXTENSION,
     INITIAL_RETRY_DELAY,
     LOGGER_NAME,
     MAX_RETRIES_EXTENSION,
@@ -146,6 +147,12 @@ class _Attempts:
         self._request = request
         self._retries = policy.retries_for(request, default_retries)
         self._retry = 0
+        self._made = 0
+
+    def count(self) -> None:
+        """One more attempt is being made: recorded on the request, where the caller's error reads it."""
+        self._made += 1
+        self._request.extensions[ATTEMPTS_EXTENSION] = self._made
 
     def wait_after_error(self, error: Exception) -> float | None:
         if self._retry >= self._retries or not self._policy.should_retry_error(error):
@@ -172,7 +179,11 @@ class _Attempts:
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Retries an idempotent request on connection errors, timeouts, 429 and 5xx."""
+    """Retries an idempotent request on connection errors, timeouts, 429 and 5xx.
+
+    The body is read here, inside the loop, so that a body that fails to arrive (a reset, an early close) is
+    retried like a connection error; the attempts made are counted on the request (`attempts_made`).
+    """
 
     def __init__(self, transport: httpx.BaseTransport, max_retries: int, policy: RetryPolicy) -> None:
         self._transport = transport
@@ -183,7 +194,8 @@ class RetryTransport(httpx.BaseTransport):
         attempts = _Attempts(self._policy, request, self._max_retries)
         while True:
             try:
-                response = self._transport.handle_request(request)
+                attempts.count()
+                response = self._read(request)
             except httpx.TransportError as error:
                 wait = attempts.wait_after_error(error)
                 if wait is None:
@@ -199,6 +211,16 @@ class RetryTransport(httpx.BaseTransport):
                     return response
                 response.close()
             self._policy.sleep(wait)
+
+    def _read(self, request: httpx.Request) -> httpx.Response:
+        response = self._transport.handle_request(request)
+        if response.is_stream_consumed:  # born in memory (a MockTransport's answer): nothing left to arrive
+            return response
+        try:
+            raw = b"".join(response.iter_raw())
+        finally:
+            response.close()
+        return _buffered(response, raw)
 
     def close(self) -> None:
         self._transport.close()
@@ -216,7 +238,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         attempts = _Attempts(self._policy, request, self._max_retries)
         while True:
             try:
-                response = await self._transport.handle_async_request(request)
+                attempts.count()
+                response = await self._read(request)
             except httpx.TransportError as error:
                 wait = attempts.wait_after_error(error)
                 if wait is None:
@@ -232,8 +255,32 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await response.aclose()
             await self._policy.async_sleep(wait)
 
+    async def _read(self, request: httpx.Request) -> httpx.Response:
+        response = await self._transport.handle_async_request(request)
+        if response.is_stream_consumed:
+            return response
+        try:
+            raw = b"".join([chunk async for chunk in response.aiter_raw()])
+        finally:
+            await response.aclose()
+        return _buffered(response, raw)
+
     async def aclose(self) -> None:
         await self._transport.aclose()
+
+
+def _buffered(response: httpx.Response, raw: bytes) -> httpx.Response:
+    """`response` with its body in memory, still encoded: httpx decodes it after the response hooks, as it would
+    have from the connection, so that a hook sees a body labelled gzip that is not."""
+    return httpx.Response(
+        response.status_code, headers=response.headers, stream=httpx.ByteStream(raw), extensions=response.extensions
+    )
+
+
+def attempts_made(request: httpx.Request) -> int | None:
+    """How many times the retrying transport sent `request`; None when it never saw it."""
+    made = request.extensions.get(ATTEMPTS_EXTENSION)
+    return made if isinstance(made, int) else None
 
 
 __all__ = [
@@ -242,6 +289,7 @@ __all__ = [
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
+    "attempts_made",
     "check_max_retries",
     "is_retryable_status",
     "logger",

@@ -8,6 +8,7 @@ honouring Retry-After (retry.py).
 
 import asyncio
 import ssl
+import threading
 from typing import Any, Self
 
 import httpx
@@ -70,6 +71,8 @@ class Client:
     _owns_client: bool = field(default=True, init=False, repr=False)
     _owns_async_client: bool = field(default=True, init=False, repr=False)
     _async_loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+    # Threads sharing a client would otherwise each build an httpx.Client on their first concurrent call.
+    _build_lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     def _auth(self) -> httpx.Auth | None:
         return None
@@ -128,14 +131,21 @@ class Client:
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            client_args, transport_args = self._client_args()
-            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl, **transport_args)
-            self._client = httpx.Client(
-                transport=RetryTransport(inner, self.max_retries, self.retry_policy), **client_args
-            )
-        return self._client
+        """Get the underlying httpx.Client, constructing a new one if not previously set (one, however many
+        threads ask at once)."""
+        client = self._client
+        if client is not None:
+            return client
+        with self._build_lock:
+            if self._client is None:
+                client_args, transport_args = self._client_args()
+                inner = self._httpx_args.get("transport") or httpx.HTTPTransport(
+                    verify=self._verify_ssl, **transport_args
+                )
+                self._client = httpx.Client(
+                    transport=RetryTransport(inner, self.max_retries, self.retry_policy), **client_args
+                )
+            return self._client
 
     def close(self) -> None:
         """Close the connections of the sync client. The client stays usable: the next call opens new ones

@@ -16,6 +16,8 @@ MAX_RETRY_AFTER = 60.0
 
 # The request extension that overrides the client's max_retries for one call.
 MAX_RETRIES_EXTENSION = "cloudflare_pages_client.max_retries"
+# The request extension where the retrying transport counts the attempts it made.
+ATTEMPTS_EXTENSION = "cloudflare_pages_client.attempts"
 
 # Header names (lower-case) whose values never appear in a repr.
 SENSITIVE_HEADERS = frozenset({"authorization", "x-auth-key", "x-auth-email", "cookie"})
@@ -37,6 +39,7 @@ MAX_POLL_INTERVAL = 15.0
 DEFAULT_WAIT_TIMEOUT = 20 * 60.0
 
 __all__ = [
+    "ATTEMPTS_EXTENSION",
     "BODY_EXCERPT_BYTES",
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",

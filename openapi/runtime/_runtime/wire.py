@@ -16,7 +16,7 @@ import httpx
 from .clients import Client
 from .constants import MAX_RETRIES_EXTENSION
 from .errors import APIConnectionError, APITimeoutError, CloudflarePagesError, ResponseDecodeError
-from .retry import check_max_retries
+from .retry import attempts_made, check_max_retries
 from .types import Response, Unset
 
 T_co = TypeVar("T_co", covariant=True)
@@ -69,12 +69,13 @@ def request_options(timeout: httpx.Timeout | float | Unset | None, max_retries: 
     return options
 
 
-def transport_error(error: httpx.TransportError, attempts: int) -> APIConnectionError:
-    """The typed error for a request that got no answer in `attempts` tries."""
+def transport_error(error: httpx.TransportError) -> APIConnectionError:
+    """The typed error for a request that got no answer, with the attempts the retrying transport made."""
     try:
         url = str(error.request.url)
+        attempts = attempts_made(error.request) or 1
     except RuntimeError:  # httpx raised before the request existed
-        url = "the API"
+        url, attempts = "the API", 1
     tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(
@@ -91,10 +92,6 @@ def transport_error(error: httpx.TransportError, attempts: int) -> APIConnection
     )
 
 
-def _attempts(client: Client, max_retries: int | None) -> int:
-    return 1 + (client.max_retries if max_retries is None else max_retries)
-
-
 def send(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
@@ -103,7 +100,7 @@ def send(
     try:
         return client.get_httpx_client().request(**kwargs, **options)
     except httpx.TransportError as error:
-        raise transport_error(error, _attempts(client, max_retries)) from error
+        raise transport_error(error) from error
 
 
 async def send_async(
@@ -114,7 +111,7 @@ async def send_async(
     try:
         return await client.get_async_httpx_client().request(**kwargs, **options)
     except httpx.TransportError as error:
-        raise transport_error(error, _attempts(client, max_retries)) from error
+        raise transport_error(error) from error
 
 
 class ResponseParser(Protocol[T_co]):

@@ -1,0 +1,58 @@
+"""A body that fails to arrive after its headers, from a raw server on 127.0.0.1 (issue 16, point 9)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, RetryPolicy
+from contract_tests.kit.recordings import RECORDINGS_DIR, load
+from tests.support.calls import MODES, fetch
+from tests.support.raw_server import RawServer, complete, cut_short, raw_server
+
+GOOD_BODY = json.dumps(load(RECORDINGS_DIR / "github-push-with-source.json").body).encode()
+
+
+@pytest.fixture(scope="module")
+def raw() -> Iterator[RawServer]:
+    with raw_server() as running:
+        yield running
+
+
+async def no_wait(seconds: float) -> None:
+    return None
+
+
+def client_for(raw: RawServer, **options: object) -> AuthenticatedClient:
+    policy = RetryPolicy(sleep=lambda seconds: None, async_sleep=no_wait)
+    return AuthenticatedClient(base_url=raw.url, token="test-token", retry_policy=policy, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_body_cut_short_is_retried_like_a_dropped_connection(raw: RawServer, mode: str) -> None:
+    raw.play(cut_short(), complete(200, GOOD_BODY, "Content-Type: application/json"))
+    assert fetch(mode, client_for(raw)).short_id == "c9a8b7d6"
+    assert raw.count == 2
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_body_that_never_arrives_ends_after_the_retries_with_the_attempts_made(raw: RawServer, mode: str) -> None:
+    raw.play(cut_short())
+    with pytest.raises(APIConnectionError) as raised:
+        fetch(mode, client_for(raw))
+    assert raw.count == 3
+    assert raised.value.attempts == 3
+    assert "after 3 attempts (RemoteProtocolError" in str(raised.value)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("max_retries", "attempts"), [(0, 1), (1, 2)])
+def test_the_attempts_reported_are_those_the_server_saw(
+    raw: RawServer, mode: str, max_retries: int, attempts: int
+) -> None:
+    raw.play(cut_short())
+    with pytest.raises(APIConnectionError) as raised:
+        fetch(mode, client_for(raw, max_retries=5), max_retries=max_retries)
+    assert (raw.count, raised.value.attempts) == (attempts, attempts)
