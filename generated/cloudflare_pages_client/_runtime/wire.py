@@ -7,6 +7,7 @@ failures and unreadable bodies, status codes outside HTTPStatus.
 """
 
 import re
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
@@ -15,7 +16,14 @@ import httpx
 
 from .clients import Client
 from .constants import MAX_RETRIES_EXTENSION
-from .errors import APIConnectionError, APITimeoutError, CloudflarePagesError, ResponseDecodeError
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    CloudflarePagesError,
+    RedirectError,
+    ResponseDecodeError,
+    UnexpectedStatus,
+)
 from .retry import attempts_made, check_max_retries
 from .types import Response, Unset
 
@@ -126,6 +134,11 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
     Never a bare KeyError or JSONDecodeError.
     """
     content_type = response.headers.get("content-type", "")
+    if 300 <= response.status_code < 400:
+        # No 3xx is documented, and none is followed (redirects.py): the status and Location say what it is.
+        if client.raise_on_unexpected_status:
+            raise unexpected_status(response.status_code, response.headers, response.content)
+        return None
     if not is_json(response):
         if response.status_code >= 400:
             # Cloudflare's HTML pages (5xx from its edge, a 403 from its firewall): the status says what it is,
@@ -150,6 +163,14 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
     )
 
 
+def unexpected_status(status_code: int, headers: Mapping[str, str], content: bytes) -> UnexpectedStatus:
+    """UnexpectedStatus, or RedirectError naming the Location for a redirect."""
+    location = headers.get("location")
+    if 300 <= status_code < 400 and location is not None:
+        return RedirectError(status_code, content, location)
+    return UnexpectedStatus(status_code, content)
+
+
 def build_response(client: Client, response: httpx.Response, parse: ResponseParser[T_co]) -> Response[T_co]:
     return Response(
         status_code=http_status(response.status_code),
@@ -170,4 +191,5 @@ __all__ = [
     "send",
     "send_async",
     "transport_error",
+    "unexpected_status",
 ]

@@ -17,6 +17,7 @@ from attrs import define, evolve, field
 from .auth import HeaderAuth, redacted_headers
 from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from .credentials import credential_validator
+from .redirects import refuse_following, refuse_following_in
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
 from .version import __version__
 
@@ -47,8 +48,10 @@ class Client:
 
         ``retry_policy``: Backoff and Retry-After limits (``RetryPolicy``).
 
-        ``headers``, ``cookies``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx.
+        ``headers``, ``cookies``, ``verify_ssl``, ``httpx_args``: passed to httpx.
         A ``transport`` in ``httpx_args`` is wrapped by the retrying transport.
+
+        ``follow_redirects``: only False: following would carry credentials to another origin (redirects.py).
 
     Attributes:
         raise_on_unexpected_status: Whether to raise errors.UnexpectedStatus for a status code the spec
@@ -61,8 +64,10 @@ class Client:
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=redacted_headers)
     _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", validator=refuse_following)
+    _httpx_args: dict[str, Any] = field(
+        factory=dict, kw_only=True, alias="httpx_args", repr=False, validator=refuse_following_in
+    )
     max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True, validator=_check_max_retries)
     retry_policy: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
