@@ -73,6 +73,8 @@ def parse_retry_after(
 
 
 def check_max_retries(value: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"max_retries must be an int, not {type(value).__name__}")
     if value < 0:
         raise ValueError(f"max_retries must be 0 or more, got {value}")
     return value

@@ -100,26 +100,69 @@ def transport_error(error: httpx.TransportError) -> APIConnectionError:
     )
 
 
+def _request_failure(error: httpx.HTTPError | httpx.InvalidURL) -> Exception:
+    """The typed error for httpx's failure before an answer was read."""
+    if isinstance(error, httpx.InvalidURL):
+        # Raised while building the request, before anything is sent (a path parameter of 100 KB, say).
+        return ValueError(f"The request URL is invalid: {error}")
+    if isinstance(error, httpx.TransportError):
+        return transport_error(error)
+    try:
+        url = str(error.request.url)
+    except RuntimeError:
+        url = "the API"
+    # TooManyRedirects (an httpx.Client given with set_httpx_client that follows them), StreamError, ...
+    return APIConnectionError(f"No answer from {url} ({type(error).__name__}: {error}).", url=url, attempts=1)
+
+
+def _read_failure(response: httpx.Response, error: httpx.HTTPError) -> Exception:
+    """The typed error for a body that arrived but cannot be read."""
+    if isinstance(error, httpx.DecodingError):
+        encoding = response.headers.get("content-encoding", "")
+        return ResponseDecodeError(
+            status_code=response.status_code,
+            content_type=response.headers.get("content-type", ""),
+            body=b"",
+            reason=f"the body does not decode as its Content-Encoding {encoding!r} says: {error}",
+        )
+    return _request_failure(error)
+
+
 def send(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
-    """Send the request `kwargs` describes; a transport failure becomes APIConnectionError or APITimeoutError."""
-    options = request_options(timeout, max_retries)
+    """Send the request `kwargs` describes and read the answer; every httpx failure becomes a typed error."""
+    http = client.get_httpx_client()
     try:
-        return client.get_httpx_client().request(**kwargs, **options)
-    except httpx.TransportError as error:
-        raise transport_error(error) from error
+        response = http.send(http.build_request(**kwargs, **request_options(timeout, max_retries)), stream=True)
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise _request_failure(error) from error
+    try:
+        response.read()
+    except httpx.HTTPError as error:
+        raise _read_failure(response, error) from error
+    finally:
+        response.close()
+    return response
 
 
 async def send_async(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
     """The async twin of send."""
-    options = request_options(timeout, max_retries)
+    http = client.get_async_httpx_client()
     try:
-        return await client.get_async_httpx_client().request(**kwargs, **options)
-    except httpx.TransportError as error:
-        raise transport_error(error) from error
+        request = http.build_request(**kwargs, **request_options(timeout, max_retries))
+        response = await http.send(request, stream=True)
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise _request_failure(error) from error
+    try:
+        await response.aread()
+    except httpx.HTTPError as error:
+        raise _read_failure(response, error) from error
+    finally:
+        await response.aclose()
+    return response
 
 
 class ResponseParser(Protocol[T_co]):
@@ -151,16 +194,21 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
         return parse(client=client, response=response)
     except CloudflarePagesError:
         raise
-    except KeyError as error:
-        reason = f"required field {error} is missing"
-    except (ValueError, TypeError, AttributeError) as error:
-        reason = f"{type(error).__name__}: {error}"
-    if response.status_code >= 400:
-        # An error reply is classified by its status alone; a body in no known shape stays in Response.content.
-        return None
-    raise ResponseDecodeError(
-        status_code=response.status_code, content_type=content_type, body=response.content, reason=reason
-    )
+    except (KeyError, RecursionError, ValueError, TypeError, AttributeError, OverflowError) as error:
+        if response.status_code >= 400:
+            # An error reply is classified by its status alone; a body in no known shape stays in Response.content.
+            return None
+        raise ResponseDecodeError(
+            status_code=response.status_code, content_type=content_type, body=response.content, reason=_reason(error)
+        ) from error
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"required field {error} is missing"
+    if isinstance(error, RecursionError):
+        return "JSON nested deeper than Python can read"
+    return f"{type(error).__name__}: {error}"
 
 
 def unexpected_status(status_code: int, headers: Mapping[str, str], content: bytes) -> UnexpectedStatus:
