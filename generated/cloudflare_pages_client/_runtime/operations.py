@@ -10,7 +10,8 @@ import httpx
 from ..api.pages_deployment import get_deployment as _operation
 from ..models import Deployment, DeploymentEnvelope, ErrorEnvelope, FlatError
 from .clients import AuthenticatedClient
-from .errors import api_error
+from .errors import CloudflarePagesError, api_error
+from .scrubbing import scrub_error
 from .types import UNSET, Response, Unset
 from .wire import unexpected_status
 
@@ -37,11 +38,19 @@ def _deployment_or_error(
 ) -> Deployment:
     if response.status_code == 200 and isinstance(response.parsed, DeploymentEnvelope):
         return response.parsed.result
+    error = _error_for(client, response)
+    scrub_error(error, client._credentials())
+    raise error
+
+
+def _error_for(
+    client: AuthenticatedClient, response: Response[DeploymentEnvelope | ErrorEnvelope | FlatError]
+) -> CloudflarePagesError:
     if response.status_code >= 400:
         # Capped as the client's own wait is, so that a caller who sleeps retry_after never waits longer.
         retry_after = client.retry_policy.retry_after(response.headers)
-        raise api_error(int(response.status_code), response.headers, _error_body(response), retry_after)
-    raise unexpected_status(int(response.status_code), response.headers, response.content)
+        return api_error(int(response.status_code), response.headers, _error_body(response), retry_after)
+    return unexpected_status(int(response.status_code), response.headers, response.content)
 
 
 def get_deployment(

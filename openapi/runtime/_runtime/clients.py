@@ -15,7 +15,7 @@ import httpx
 from attrs import define, evolve, field
 
 from .auth import HeaderAuth, redacted_headers
-from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, SENSITIVE_HEADERS
 from .credentials import credential_validator
 from .redirects import refuse_following, refuse_following_in
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
@@ -81,6 +81,10 @@ class Client:
 
     def _auth(self) -> httpx.Auth | None:
         return None
+
+    def _credentials(self) -> tuple[str, ...]:
+        """Every secret this client sends, for the scrubber of error messages (scrubbing.py)."""
+        return tuple(value for name, value in self._headers.items() if name.lower() in SENSITIVE_HEADERS and value)
 
     def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
@@ -248,6 +252,9 @@ class AuthenticatedClient(Client):
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
         return HeaderAuth({self.auth_header_name: value})
 
+    def _credentials(self) -> tuple[str, ...]:
+        return (*super()._credentials(), self.token)
+
 
 @define
 class ApiKeyAuthenticatedClient(AuthenticatedClient):
@@ -264,6 +271,9 @@ class ApiKeyAuthenticatedClient(AuthenticatedClient):
 
     def _auth(self) -> httpx.Auth | None:
         return HeaderAuth({"X-Auth-Email": self.email, "X-Auth-Key": self.api_key})
+
+    def _credentials(self) -> tuple[str, ...]:
+        return (*Client._credentials(self), self.email, self.api_key)
 
 
 __all__ = ["USER_AGENT", "ApiKeyAuthenticatedClient", "AuthenticatedClient", "Client"]

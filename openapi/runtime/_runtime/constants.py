@@ -19,6 +19,11 @@ MAX_RETRIES_EXTENSION = "cloudflare_pages_client.max_retries"
 # The request extension where the retrying transport counts the attempts it made.
 ATTEMPTS_EXTENSION = "cloudflare_pages_client.attempts"
 
+# What stands in for a secret in a repr or an error message.
+REDACTED = "[redacted]"
+# Shorter secrets are not scrubbed from error messages: replacing every "t" would make them unreadable, and no
+# real credential is that short (tokens are 40 characters, Global API keys 37).
+MIN_SCRUBBED_LENGTH = 6
 # Header names (lower-case) whose values never appear in a repr.
 SENSITIVE_HEADERS = frozenset({"authorization", "x-auth-key", "x-auth-email", "cookie"})
 
@@ -52,7 +57,9 @@ __all__ = [
     "MAX_RETRIES_EXTENSION",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
+    "MIN_SCRUBBED_LENGTH",
     "POLL_BACKOFF",
+    "REDACTED",
     "RETRY_JITTER",
     "SENSITIVE_HEADERS",
 ]

@@ -25,6 +25,7 @@ from .errors import (
     UnexpectedStatus,
 )
 from .retry import attempts_made, check_max_retries
+from .scrubbing import scrubbing
 from .types import Response, Unset
 
 T_co = TypeVar("T_co", covariant=True)
@@ -132,6 +133,13 @@ def send(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
     """Send the request `kwargs` describes and read the answer; every httpx failure becomes a typed error."""
+    with scrubbing(client._credentials()):
+        return _send(client, kwargs, timeout, max_retries)
+
+
+def _send(
+    client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
+) -> httpx.Response:
     http = client.get_httpx_client()
     try:
         response = http.send(http.build_request(**kwargs, **request_options(timeout, max_retries)), stream=True)
@@ -150,6 +158,13 @@ async def send_async(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
     """The async twin of send."""
+    with scrubbing(client._credentials()):
+        return await _send_async(client, kwargs, timeout, max_retries)
+
+
+async def _send_async(
+    client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
+) -> httpx.Response:
     http = client.get_async_httpx_client()
     try:
         request = http.build_request(**kwargs, **request_options(timeout, max_retries))
@@ -220,11 +235,13 @@ def unexpected_status(status_code: int, headers: Mapping[str, str], content: byt
 
 
 def build_response(client: Client, response: httpx.Response, parse: ResponseParser[T_co]) -> Response[T_co]:
+    with scrubbing(client._credentials()):
+        parsed = decode(client, response, parse)
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=decode(client, response, parse),
+        parsed=parsed,
     )
 
 
