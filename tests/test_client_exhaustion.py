@@ -4,6 +4,7 @@ racing to build the pool (issue 16, points 5, 8, 9, 10)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -13,6 +14,7 @@ import httpx
 import pytest
 
 from cloudflare_pages_client import (
+    APITimeoutError,
     AuthenticatedClient,
     Deployment,
     RateLimitError,
@@ -22,7 +24,7 @@ from cloudflare_pages_client import (
 )
 from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import ScriptedServer, json_reply
-from tests.support.calls import ACCOUNT, DEPLOYMENT, PROJECT
+from tests.support.calls import ACCOUNT, DEPLOYMENT, OPERATION_PATH, PROJECT
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 RATE_LIMITED = load(RECORDINGS_DIR / "rate-limited.json").body
@@ -147,3 +149,48 @@ def test_sixteen_threads_sharing_a_client_build_one_httpx_client(
     assert all(isinstance(result, Deployment) for result in results)
     assert server.count == 16
     assert built == [client.get_httpx_client()]
+
+
+def test_a_full_pool_is_not_retried_and_says_so(server: ScriptedServer) -> None:
+    """One connection, held by a slow call: the second call's PoolTimeout sent nothing, so it is not retried."""
+    waits: list[float] = []
+    policy = RetryPolicy(sleep=waits.append, async_sleep=no_wait)
+    client = client_for(
+        server,
+        retry_policy=policy,
+        httpx_args={"limits": httpx.Limits(max_connections=1)},
+        timeout=httpx.Timeout(10.0, pool=0.2),
+    )
+    server.play(dataclasses.replace(json_reply(200, GOOD_BODY), delay=1.0))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        slow = pool.submit(get_deployment, client, **ARGUMENTS)
+        while server.count == 0:
+            time.sleep(0.01)
+        with pytest.raises(APITimeoutError) as raised:
+            get_deployment(client, **ARGUMENTS)
+        assert isinstance(slow.result(), Deployment)
+    assert str(raised.value).startswith(
+        f"Nothing was sent to {server.url}{OPERATION_PATH}: all 1 connections of the client's pool stayed busy"
+    )
+    assert "Make fewer concurrent calls on one client" in str(raised.value)
+    assert isinstance(raised.value.__cause__, httpx.PoolTimeout)
+    assert waits == []
+    assert server.count == 1
+
+
+def test_more_concurrent_async_calls_than_connections_all_complete(server: ScriptedServer) -> None:
+    """200 calls through 2 connections whose answers take 20 ms: about 2 s in all, far past the 0.5 s pool timeout
+    each call waited out in httpcore's queue before the client bounded its calls in flight."""
+    client = client_for(
+        server, httpx_args={"limits": httpx.Limits(max_connections=2)}, timeout=httpx.Timeout(10.0, pool=0.5)
+    )
+    server.play(dataclasses.replace(json_reply(200, GOOD_BODY), delay=0.02))
+
+    async def calls() -> list[Deployment | BaseException]:
+        return await asyncio.gather(
+            *(get_deployment_async(client, **ARGUMENTS) for _ in range(200)), return_exceptions=True
+        )
+
+    results = asyncio.run(calls())
+    assert [type(result).__name__ for result in results] == ["Deployment"] * 200
+    assert server.count == 200

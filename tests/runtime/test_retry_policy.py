@@ -108,7 +108,8 @@ def test_should_retry_status(status: int, retried: bool) -> None:
         (httpx.ConnectError("refused"), True),
         (httpx.ConnectTimeout("slow"), True),
         (httpx.ReadTimeout("slow"), True),
-        (httpx.PoolTimeout("busy"), True),
+        # Nothing was sent: the pool is full, and a retry would only queue again.
+        (httpx.PoolTimeout("busy"), False),
         (httpx.ReadError("reset"), True),
         (httpx.WriteError("broken pipe"), True),
         (httpx.RemoteProtocolError("closed mid-answer"), True),

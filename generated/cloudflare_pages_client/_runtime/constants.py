@@ -7,6 +7,9 @@ DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
+# httpx's own default pool size (httpx.Limits(max_connections=100)), the bound on one client's calls in flight.
+DEFAULT_POOL_SIZE = 100
+
 # Backoff: the first wait, doubled on each retry up to the longest, then shortened by up to this fraction at random.
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -49,6 +52,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLL_INTERVAL",
+    "DEFAULT_POOL_SIZE",
     "DEFAULT_TIMEOUT",
     "DEFAULT_WAIT_TIMEOUT",
     "INITIAL_RETRY_DELAY",

@@ -9,6 +9,7 @@ honouring Retry-After (retry.py).
 import asyncio
 import ssl
 import threading
+from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import Any, Self
 
 import httpx
@@ -17,6 +18,7 @@ from attrs import define, evolve, field
 from .auth import HeaderAuth, redacted_headers
 from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, SENSITIVE_HEADERS
 from .credentials import credential_validator
+from .limits import in_flight_bound, pool_size
 from .redirects import refuse_following, refuse_following_in
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
 from .version import __version__
@@ -76,6 +78,8 @@ class Client:
     _owns_client: bool = field(default=True, init=False, repr=False)
     _owns_async_client: bool = field(default=True, init=False, repr=False)
     _async_loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+    # The async calls in flight, at most the pool's size (limits.py); built with the async client, on its loop.
+    _async_slots: AbstractAsyncContextManager[Any] = field(factory=nullcontext, init=False, repr=False, eq=False)
     # Threads sharing a client would otherwise each build an httpx.Client on their first concurrent call.
     _build_lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
 
@@ -203,7 +207,16 @@ class Client:
             self._async_client = httpx.AsyncClient(
                 transport=AsyncRetryTransport(inner, self.max_retries, self.retry_policy), **client_args
             )
+            self._async_slots = in_flight_bound(self._pool_size())
         return self._async_client
+
+    def _pool_size(self) -> int | None:
+        return pool_size(self._httpx_args)
+
+    def _async_call_slot(self) -> AbstractAsyncContextManager[Any]:
+        """Entered around each async call: waits while the pool's every connection is in use."""
+        self.get_async_httpx_client()
+        return self._async_slots
 
     async def aclose(self) -> None:
         """Close the connections of the async client; the next call opens new ones (see close)."""

@@ -113,7 +113,8 @@ class RetryPolicy:
         return status_code == 429 or status_code >= 500
 
     def should_retry_error(self, error: BaseException) -> bool:
-        return isinstance(error, RETRYABLE_ERRORS)
+        # A PoolTimeout sent nothing: the pool is full, and a retry would only queue again.
+        return isinstance(error, RETRYABLE_ERRORS) and not isinstance(error, httpx.PoolTimeout)
 
     def backoff(self, retry_number: int) -> float:
         """The exponential backoff before retry number `retry_number` (0 for the first), with jitter."""

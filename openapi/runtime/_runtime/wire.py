@@ -78,7 +78,7 @@ def request_options(timeout: httpx.Timeout | float | Unset | None, max_retries: 
     return options
 
 
-def transport_error(error: httpx.TransportError) -> APIConnectionError:
+def transport_error(error: httpx.TransportError, pool_size: int | None = None) -> APIConnectionError:
     """The typed error for a request that got no answer, with the attempts the retrying transport made."""
     try:
         url = str(error.request.url)
@@ -86,6 +86,15 @@ def transport_error(error: httpx.TransportError) -> APIConnectionError:
     except RuntimeError:  # httpx raised before the request existed
         url, attempts = "the API", 1
     tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+    if isinstance(error, httpx.PoolTimeout):
+        busy = f"all {pool_size} connections" if pool_size is not None else "every connection"
+        return APITimeoutError(
+            f"Nothing was sent to {url}: {busy} of the client's pool stayed busy for the whole pool timeout "
+            "(PoolTimeout). Make fewer concurrent calls on one client, or raise its pool "
+            "(httpx_args={'limits': httpx.Limits(max_connections=...)}) or the timeout.",
+            url=url,
+            attempts=attempts,
+        )
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(
             f"No answer from {url} within the timeout after {tries} ({type(error).__name__}). "
@@ -101,13 +110,13 @@ def transport_error(error: httpx.TransportError) -> APIConnectionError:
     )
 
 
-def _request_failure(error: httpx.HTTPError | httpx.InvalidURL) -> Exception:
+def _request_failure(error: httpx.HTTPError | httpx.InvalidURL, pool_size: int | None) -> Exception:
     """The typed error for httpx's failure before an answer was read."""
     if isinstance(error, httpx.InvalidURL):
         # Raised while building the request, before anything is sent (a path parameter of 100 KB, say).
         return ValueError(f"The request URL is invalid: {error}")
     if isinstance(error, httpx.TransportError):
-        return transport_error(error)
+        return transport_error(error, pool_size)
     try:
         url = str(error.request.url)
     except RuntimeError:
@@ -116,7 +125,7 @@ def _request_failure(error: httpx.HTTPError | httpx.InvalidURL) -> Exception:
     return APIConnectionError(f"No answer from {url} ({type(error).__name__}: {error}).", url=url, attempts=1)
 
 
-def _read_failure(response: httpx.Response, error: httpx.HTTPError) -> Exception:
+def _read_failure(response: httpx.Response, error: httpx.HTTPError, pool_size: int | None) -> Exception:
     """The typed error for a body that arrived but cannot be read."""
     if isinstance(error, httpx.DecodingError):
         encoding = response.headers.get("content-encoding", "")
@@ -126,7 +135,7 @@ def _read_failure(response: httpx.Response, error: httpx.HTTPError) -> Exception
             body=b"",
             reason=f"the body does not decode as its Content-Encoding {encoding!r} says: {error}",
         )
-    return _request_failure(error)
+    return _request_failure(error, pool_size)
 
 
 def send(
@@ -144,11 +153,11 @@ def _send(
     try:
         response = http.send(http.build_request(**kwargs, **request_options(timeout, max_retries)), stream=True)
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise _request_failure(error) from error
+        raise _request_failure(error, client._pool_size()) from error
     try:
         response.read()
     except httpx.HTTPError as error:
-        raise _read_failure(response, error) from error
+        raise _read_failure(response, error, client._pool_size()) from error
     finally:
         response.close()
     return response
@@ -157,9 +166,10 @@ def _send(
 async def send_async(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
-    """The async twin of send."""
+    """The async twin of send; at most the pool's size of these are in flight at once (limits.py)."""
     with scrubbing(client._credentials()):
-        return await _send_async(client, kwargs, timeout, max_retries)
+        async with client._async_call_slot():
+            return await _send_async(client, kwargs, timeout, max_retries)
 
 
 async def _send_async(
@@ -170,11 +180,11 @@ async def _send_async(
         request = http.build_request(**kwargs, **request_options(timeout, max_retries))
         response = await http.send(request, stream=True)
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise _request_failure(error) from error
+        raise _request_failure(error, client._pool_size()) from error
     try:
         await response.aread()
     except httpx.HTTPError as error:
-        raise _read_failure(response, error) from error
+        raise _read_failure(response, error, client._pool_size()) from error
     finally:
         await response.aclose()
     return response
