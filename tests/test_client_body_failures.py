@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, RetryPolicy
+from cloudflare_pages_client import APIConnectionError, APITimeoutError, AuthenticatedClient, RetryPolicy
 from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from tests.support.calls import MODES, fetch
 from tests.support.raw_server import RawServer, complete, cut_short, raw_server
@@ -56,3 +56,20 @@ def test_the_attempts_reported_are_those_the_server_saw(
     with pytest.raises(APIConnectionError) as raised:
         fetch(mode, client_for(raw, max_retries=5), max_retries=max_retries)
     assert (raw.count, raised.value.attempts) == (attempts, attempts)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_dripping_body_ends_at_the_calls_deadline(raw: RawServer, mode: str) -> None:
+    """One byte every 50 ms of a 400-byte body: each read comes well within the 5 s read timeout, so only the
+    total deadline (0.5 s here) ends the call; there is no time left for a retry."""
+    raw.play(complete(200, GOOD_BODY[:400], "Content-Type: application/json"), drip=0.05)
+    client = client_for(raw, timeout=5.0, deadline=0.5)
+    with pytest.raises(APITimeoutError) as raised:
+        fetch(mode, client)
+    assert "after 1 attempt: the call's deadline of 0.5 s passed" in str(raised.value)
+    assert raised.value.attempts == 1
+    assert raw.count == 1
+
+
+def test_the_default_deadline_is_three_full_attempts() -> None:
+    assert AuthenticatedClient(token="test-token").deadline == 180.0

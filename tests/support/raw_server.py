@@ -1,7 +1,7 @@
 """A server on 127.0.0.1 that writes raw bytes: for the replies no well-behaved server sends.
 
 Each connection reads one request head, writes the next scripted bytes (the last one repeats) and closes,
-so a reply can promise more body than it sends, or stop after its headers.
+so a reply can promise more body than it sends, stop after its headers, or drip its body byte by byte.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import socket
 import socketserver
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,12 +20,15 @@ class RawServer:
     url: str
     replies: list[bytes] = field(default_factory=list)
     count: int = 0
+    # Seconds between bytes after the head; 0 writes each reply at once.
+    drip: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def play(self, *replies: bytes) -> None:
+    def play(self, *replies: bytes, drip: float = 0.0) -> None:
         with self.lock:
             self.replies = list(replies)
             self.count = 0
+            self.drip = drip
 
     def next_reply(self) -> bytes:
         with self.lock:
@@ -50,8 +54,17 @@ class _Handler(socketserver.StreamRequestHandler):
         while self.rfile.readline(65537) not in (b"\r\n", b"\n", b""):
             pass
         reply = self.server.raw.next_reply()
+        drip = self.server.raw.drip
         try:
-            self.wfile.write(reply)
+            if drip:
+                head, _, body = reply.partition(b"\r\n\r\n")
+                self.wfile.write(head + b"\r\n\r\n")
+                for byte in body:
+                    self.wfile.flush()
+                    time.sleep(drip)
+                    self.wfile.write(bytes([byte]))
+            else:
+                self.wfile.write(reply)
             self.wfile.flush()
             self.connection.shutdown(socket.SHUT_RDWR)
         except OSError:

@@ -16,6 +16,7 @@ import httpx
 
 from .clients import Client
 from .constants import MAX_RETRIES_EXTENSION
+from .deadline import DeadlineExceeded
 from .errors import (
     APIConnectionError,
     APITimeoutError,
@@ -86,6 +87,13 @@ def transport_error(error: httpx.TransportError, pool_size: int | None = None) -
     except RuntimeError:  # httpx raised before the request existed
         url, attempts = "the API", 1
     tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+    if isinstance(error, DeadlineExceeded):
+        return APITimeoutError(
+            f"No complete answer from {url} after {tries}: {error}. The server may be sending very slowly; "
+            "raise the client's deadline (deadline=...) if the wait is expected.",
+            url=url,
+            attempts=attempts,
+        )
     if isinstance(error, httpx.PoolTimeout):
         busy = f"all {pool_size} connections" if pool_size is not None else "every connection"
         return APITimeoutError(

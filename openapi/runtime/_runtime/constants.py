@@ -6,6 +6,8 @@ DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 # Cloudflare's SDK waits 60 s for an answer, 5 s for a connection.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+# The whole call, retries and waits included (deadline.py): three full 60 s attempts; a slow drip ends here.
+DEFAULT_DEADLINE = 180.0
 
 # httpx's own default pool size (httpx.Limits(max_connections=100)), the bound on one client's calls in flight.
 DEFAULT_POOL_SIZE = 100
@@ -50,6 +52,7 @@ __all__ = [
     "ATTEMPTS_EXTENSION",
     "BODY_EXCERPT_BYTES",
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLL_INTERVAL",
     "DEFAULT_POOL_SIZE",

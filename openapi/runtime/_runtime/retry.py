@@ -25,6 +25,7 @@ from .constants import (
     MAX_RETRY_DELAY,
     RETRY_JITTER,
 )
+from .deadline import Deadline, DeadlineExceeded
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -92,6 +93,7 @@ class RetryPolicy:
         async_sleep: How the async client waits.
         jitter: A number in [0, 1); the backoff is shortened by up to a quarter of it.
         now: The current time, to read a Retry-After given as an HTTP date.
+        clock: A monotonic clock in seconds, for the call's deadline (deadline.py).
     """
 
     initial_delay: float = INITIAL_RETRY_DELAY
@@ -101,6 +103,7 @@ class RetryPolicy:
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
     jitter: Callable[[], float] = field(default=random.random, repr=False)
     now: Callable[[], datetime] = field(default=_utc_now, repr=False)
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
 
     def retries_for(self, request: httpx.Request, default: int) -> int:
         """How many retries `request` may have: none unless idempotent, else its per-call override or `default`."""
@@ -145,8 +148,9 @@ def is_retryable_status(status_code: int) -> bool:
 class _Attempts:
     """One request's retry loop: after each failure, the wait before the next try, or None to give up."""
 
-    def __init__(self, policy: RetryPolicy, request: httpx.Request, default_retries: int) -> None:
+    def __init__(self, policy: RetryPolicy, request: httpx.Request, default_retries: int, deadline: Deadline) -> None:
         self._policy = policy
+        self._deadline = deadline
         self._request = request
         self._retries = policy.retries_for(request, default_retries)
         self._retry = 0
@@ -154,11 +158,14 @@ class _Attempts:
 
     def count(self) -> None:
         """One more attempt is being made: recorded on the request, where the caller's error reads it."""
+        self._deadline.start_attempt(self._request)
         self._made += 1
         self._request.extensions[ATTEMPTS_EXTENSION] = self._made
 
     def wait_after_error(self, error: Exception) -> float | None:
-        if self._retry >= self._retries or not self._policy.should_retry_error(error):
+        if self._retry >= self._retries or isinstance(error, DeadlineExceeded):
+            return None
+        if not self._policy.should_retry_error(error):
             return None
         return self._next(self._policy.delay(self._retry, None), type(error).__name__)
 
@@ -167,7 +174,9 @@ class _Attempts:
             return None
         return self._next(self._policy.delay(self._retry, response), f"status {response.status_code}")
 
-    def _next(self, delay: float, reason: str) -> float:
+    def _next(self, delay: float, reason: str) -> float | None:
+        if not self._deadline.allows(delay):
+            return None
         self._retry += 1
         logger.debug(
             "Retrying %s %s after %s (retry %d of %d) in %.2f s",
@@ -188,17 +197,21 @@ class RetryTransport(httpx.BaseTransport):
     retried like a connection error; the attempts made are counted on the request (`attempts_made`).
     """
 
-    def __init__(self, transport: httpx.BaseTransport, max_retries: int, policy: RetryPolicy) -> None:
+    def __init__(
+        self, transport: httpx.BaseTransport, max_retries: int, policy: RetryPolicy, deadline: float | None = None
+    ) -> None:
         self._transport = transport
         self._max_retries = max_retries
         self._policy = policy
+        self._deadline = deadline
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = _Attempts(self._policy, request, self._max_retries)
+        deadline = Deadline(self._deadline, self._policy.clock)
+        attempts = _Attempts(self._policy, request, self._max_retries, deadline)
         while True:
             try:
                 attempts.count()
-                response = self._read(request)
+                response = self._read(request, deadline)
             except httpx.TransportError as error:
                 wait = attempts.wait_after_error(error)
                 if wait is None:
@@ -215,15 +228,18 @@ class RetryTransport(httpx.BaseTransport):
                 response.close()
             self._policy.sleep(wait)
 
-    def _read(self, request: httpx.Request) -> httpx.Response:
+    def _read(self, request: httpx.Request, deadline: Deadline) -> httpx.Response:
         response = self._transport.handle_request(request)
         if response.is_stream_consumed:  # born in memory (a MockTransport's answer): nothing left to arrive
             return response
+        chunks = []
         try:
-            raw = b"".join(response.iter_raw())
+            for chunk in response.iter_raw():
+                chunks.append(chunk)
+                deadline.check(request)
         finally:
             response.close()
-        return _buffered(response, raw)
+        return _buffered(response, b"".join(chunks))
 
     def close(self) -> None:
         self._transport.close()
@@ -232,17 +248,21 @@ class RetryTransport(httpx.BaseTransport):
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
     """The async twin of RetryTransport."""
 
-    def __init__(self, transport: httpx.AsyncBaseTransport, max_retries: int, policy: RetryPolicy) -> None:
+    def __init__(
+        self, transport: httpx.AsyncBaseTransport, max_retries: int, policy: RetryPolicy, deadline: float | None = None
+    ) -> None:
         self._transport = transport
         self._max_retries = max_retries
         self._policy = policy
+        self._deadline = deadline
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = _Attempts(self._policy, request, self._max_retries)
+        deadline = Deadline(self._deadline, self._policy.clock)
+        attempts = _Attempts(self._policy, request, self._max_retries, deadline)
         while True:
             try:
                 attempts.count()
-                response = await self._read(request)
+                response = await self._read(request, deadline)
             except httpx.TransportError as error:
                 wait = attempts.wait_after_error(error)
                 if wait is None:
@@ -258,15 +278,18 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await response.aclose()
             await self._policy.async_sleep(wait)
 
-    async def _read(self, request: httpx.Request) -> httpx.Response:
+    async def _read(self, request: httpx.Request, deadline: Deadline) -> httpx.Response:
         response = await self._transport.handle_async_request(request)
         if response.is_stream_consumed:
             return response
+        chunks = []
         try:
-            raw = b"".join([chunk async for chunk in response.aiter_raw()])
+            async for chunk in response.aiter_raw():
+                chunks.append(chunk)
+                deadline.check(request)
         finally:
             await response.aclose()
-        return _buffered(response, raw)
+        return _buffered(response, b"".join(chunks))
 
     async def aclose(self) -> None:
         await self._transport.aclose()
