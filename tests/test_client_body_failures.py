@@ -1,13 +1,21 @@
-"""A body that fails to arrive after its headers, from a raw server on 127.0.0.1 (issue 16, point 9)."""
+"""Bodies that fail to arrive, arrive too slowly or are too large, from a raw server on 127.0.0.1
+(issue 16, points 9, 6 and 7)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 
 import pytest
 
-from cloudflare_pages_client import APIConnectionError, APITimeoutError, AuthenticatedClient, RetryPolicy
+from cloudflare_pages_client import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthenticatedClient,
+    ResponseDecodeError,
+    RetryPolicy,
+)
 from contract_tests.kit.recordings import RECORDINGS_DIR, load
 from tests.support.calls import MODES, fetch
 from tests.support.raw_server import RawServer, complete, cut_short, raw_server
@@ -73,3 +81,33 @@ def test_a_dripping_body_ends_at_the_calls_deadline(raw: RawServer, mode: str) -
 
 def test_the_default_deadline_is_three_full_attempts() -> None:
     assert AuthenticatedClient(token="test-token").deadline == 180.0
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_reply_past_the_default_limit_is_refused(raw: RawServer, mode: str) -> None:
+    raw.play(complete(200, b" " * (4 * 1024 * 1024 + 1), "Content-Type: application/json"))
+    with pytest.raises(ResponseDecodeError) as raised:
+        fetch(mode, client_for(raw))
+    assert raised.value.reason == (
+        "the reply is larger than the client's limit of 4,194,304 bytes as sent (max_reply_bytes=...)"
+    )
+    assert raw.count == 1
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_gzip_bomb_is_measured_once_decompressed(raw: RawServer, mode: str) -> None:
+    bomb = gzip.compress(b"[" + b" " * 2_000_000 + b"]")
+    assert len(bomb) < 10_000
+    raw.play(complete(200, bomb, "Content-Type: application/json", "Content-Encoding: gzip"))
+    with pytest.raises(ResponseDecodeError) as raised:
+        fetch(mode, client_for(raw, max_reply_bytes=100_000))
+    assert raised.value.reason == (
+        "the reply is larger than the client's limit of 100,000 bytes once decompressed (max_reply_bytes=...)"
+    )
+    assert raised.value.body_start == bomb[:200]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_reply_within_the_limit_is_read(raw: RawServer, mode: str) -> None:
+    raw.play(complete(200, gzip.compress(GOOD_BODY), "Content-Type: application/json", "Content-Encoding: gzip"))
+    assert fetch(mode, client_for(raw, max_reply_bytes=len(GOOD_BODY))).short_id == "c9a8b7d6"

@@ -16,7 +16,14 @@ import httpx
 from attrs import define, evolve, field
 
 from .auth import HeaderAuth, redacted_headers
-from .constants import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, SENSITIVE_HEADERS
+from .constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_REPLY_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    SENSITIVE_HEADERS,
+)
 from .credentials import credential_validator
 from .limits import in_flight_bound, pool_size
 from .redirects import refuse_following, refuse_following_in
@@ -50,6 +57,9 @@ class Client:
 
         ``retry_policy``: Backoff and Retry-After limits (``RetryPolicy``).
 
+        ``max_reply_bytes``: The largest reply accepted, measured after decompression; defaults to 4 MiB.
+        A larger one ends in ResponseDecodeError and its connection is closed. ``None``: no limit.
+
         ``deadline``: Seconds for the whole call, retries and waits included; defaults to 180 s. Each attempt's
         timeouts are cut to what remains (deadline.py). ``None``: no deadline beyond the per-phase timeouts.
 
@@ -76,6 +86,7 @@ class Client:
     max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True, validator=_check_max_retries)
     retry_policy: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
     deadline: float | None = field(default=DEFAULT_DEADLINE, kw_only=True)
+    max_reply_bytes: int | None = field(default=DEFAULT_MAX_REPLY_BYTES, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
     # Whether this object built the httpx clients (then it may drop and rebuild them), and on which event loop.
@@ -160,7 +171,10 @@ class Client:
                     verify=self._verify_ssl, **transport_args
                 )
                 self._client = httpx.Client(
-                    transport=RetryTransport(inner, self.max_retries, self.retry_policy, self.deadline), **client_args
+                    transport=RetryTransport(
+                        inner, self.max_retries, self.retry_policy, self.deadline, self.max_reply_bytes
+                    ),
+                    **client_args,
                 )
             return self._client
 
@@ -209,7 +223,10 @@ class Client:
                 verify=self._verify_ssl, **transport_args
             )
             self._async_client = httpx.AsyncClient(
-                transport=AsyncRetryTransport(inner, self.max_retries, self.retry_policy, self.deadline), **client_args
+                transport=AsyncRetryTransport(
+                    inner, self.max_retries, self.retry_policy, self.deadline, self.max_reply_bytes
+                ),
+                **client_args,
             )
             self._async_slots = in_flight_bound(self._pool_size())
         return self._async_client

@@ -8,6 +8,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 # The whole call, retries and waits included (deadline.py): three full 60 s attempts; a slow drip ends here.
 DEFAULT_DEADLINE = 180.0
+# The largest reply accepted, after decompression (limits.py): a deployment is a few KB; 4 MiB leaves room for
+# hundreds of aliases and env vars, and stops a 200 MB reply, an endless stream or a gzip bomb.
+DEFAULT_MAX_REPLY_BYTES = 4 * 1024 * 1024
 
 # httpx's own default pool size (httpx.Limits(max_connections=100)), the bound on one client's calls in flight.
 DEFAULT_POOL_SIZE = 100
@@ -53,6 +56,7 @@ __all__ = [
     "BODY_EXCERPT_BYTES",
     "DEFAULT_BASE_URL",
     "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_REPLY_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLL_INTERVAL",
     "DEFAULT_POOL_SIZE",

@@ -18,6 +18,7 @@ from attrs import define, field
 
 from .constants import (
     ATTEMPTS_EXTENSION,
+    BODY_EXCERPT_BYTES,
     INITIAL_RETRY_DELAY,
     LOGGER_NAME,
     MAX_RETRIES_EXTENSION,
@@ -26,6 +27,7 @@ from .constants import (
     RETRY_JITTER,
 )
 from .deadline import Deadline, DeadlineExceeded
+from .limits import check_reply_size, reply_too_large
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -198,12 +200,18 @@ class RetryTransport(httpx.BaseTransport):
     """
 
     def __init__(
-        self, transport: httpx.BaseTransport, max_retries: int, policy: RetryPolicy, deadline: float | None = None
+        self,
+        transport: httpx.BaseTransport,
+        max_retries: int,
+        policy: RetryPolicy,
+        deadline: float | None = None,
+        max_reply_bytes: int | None = None,
     ) -> None:
         self._transport = transport
         self._max_retries = max_retries
         self._policy = policy
         self._deadline = deadline
+        self._max_reply_bytes = max_reply_bytes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         deadline = Deadline(self._deadline, self._policy.clock)
@@ -232,14 +240,14 @@ class RetryTransport(httpx.BaseTransport):
         response = self._transport.handle_request(request)
         if response.is_stream_consumed:  # born in memory (a MockTransport's answer): nothing left to arrive
             return response
-        chunks = []
+        chunks = _Chunks(response, self._max_reply_bytes)
         try:
             for chunk in response.iter_raw():
-                chunks.append(chunk)
+                chunks.add(chunk)
                 deadline.check(request)
         finally:
             response.close()
-        return _buffered(response, b"".join(chunks))
+        return chunks.buffered()
 
     def close(self) -> None:
         self._transport.close()
@@ -249,12 +257,18 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     """The async twin of RetryTransport."""
 
     def __init__(
-        self, transport: httpx.AsyncBaseTransport, max_retries: int, policy: RetryPolicy, deadline: float | None = None
+        self,
+        transport: httpx.AsyncBaseTransport,
+        max_retries: int,
+        policy: RetryPolicy,
+        deadline: float | None = None,
+        max_reply_bytes: int | None = None,
     ) -> None:
         self._transport = transport
         self._max_retries = max_retries
         self._policy = policy
         self._deadline = deadline
+        self._max_reply_bytes = max_reply_bytes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         deadline = Deadline(self._deadline, self._policy.clock)
@@ -282,25 +296,46 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         response = await self._transport.handle_async_request(request)
         if response.is_stream_consumed:
             return response
-        chunks = []
+        chunks = _Chunks(response, self._max_reply_bytes)
         try:
             async for chunk in response.aiter_raw():
-                chunks.append(chunk)
+                chunks.add(chunk)
                 deadline.check(request)
         finally:
             await response.aclose()
-        return _buffered(response, b"".join(chunks))
+        return chunks.buffered()
 
     async def aclose(self) -> None:
         await self._transport.aclose()
 
 
-def _buffered(response: httpx.Response, raw: bytes) -> httpx.Response:
-    """`response` with its body in memory, still encoded: httpx decodes it after the response hooks, as it would
-    have from the connection, so that a hook sees a body labelled gzip that is not."""
-    return httpx.Response(
-        response.status_code, headers=response.headers, stream=httpx.ByteStream(raw), extensions=response.extensions
-    )
+class _Chunks:
+    """A body as it arrives, at most `limit` bytes as sent and, once all is in, as decompressed (limits.py)."""
+
+    def __init__(self, response: httpx.Response, limit: int | None) -> None:
+        self._response = response
+        self._limit = limit
+        self._chunks: list[bytes] = []
+        self._size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self._chunks.append(chunk)
+        self._size += len(chunk)
+        if self._limit is not None and self._size > self._limit:
+            # Raised inside the read: the caller closes the response, and with it the connection.
+            raise reply_too_large(self._response, b"".join(self._chunks)[:BODY_EXCERPT_BYTES], self._limit, False)
+
+    def buffered(self) -> httpx.Response:
+        """The response with its body in memory, still encoded: httpx decodes it after the response hooks, as it
+        would have from the connection, so that a hook sees a body labelled gzip that is not."""
+        raw = b"".join(self._chunks)
+        check_reply_size(self._response, raw, self._limit)
+        return httpx.Response(
+            self._response.status_code,
+            headers=self._response.headers,
+            stream=httpx.ByteStream(raw),
+            extensions=self._response.extensions,
+        )
 
 
 def attempts_made(request: httpx.Request) -> int | None:
