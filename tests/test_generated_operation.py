@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable
 from typing import Any
@@ -34,6 +35,7 @@ def raised(function: Callable[..., Any]) -> list[str]:
 @pytest.mark.parametrize("function", FUNCTIONS, ids=lambda function: function.__name__)
 def test_the_docstring_names_what_is_raised(function: Callable[..., Any]) -> None:
     assert raised(function) == [
+        "TypeError",
         "ValueError",
         "errors.APITimeoutError",
         "errors.APIConnectionError",
@@ -46,5 +48,5 @@ def test_the_docstring_names_what_is_raised(function: Callable[..., Any]) -> Non
 @pytest.mark.parametrize("function", FUNCTIONS, ids=lambda function: function.__name__)
 def test_every_exception_named_is_one_the_package_defines(function: Callable[..., Any]) -> None:
     for name in raised(function):
-        error = getattr(errors, name.removeprefix("errors.")) if name.startswith("errors.") else ValueError
+        error = getattr(errors, name.removeprefix("errors.")) if name.startswith("errors.") else getattr(builtins, name)
         assert issubclass(error, Exception)

@@ -58,14 +58,16 @@ def test_the_backoff_numbers_can_be_set() -> None:
     [
         ("3", 3.0),
         ("0", 0.0),
-        ("59.5", 59.5),
+        ("59", 59.0),
         # Capped at max_retry_after (60 s).
         ("600", 60.0),
-        ("inf", 60.0),
+        ("99999999999999999999999", 60.0),
         ("Sun, 01 Mar 2026 12:00:30 GMT", 30.0),
         ("Sun, 01 Mar 2026 13:00:00 GMT", 60.0),
         # Unreadable: the backoff for retry 2 instead.
         ("later", 2.0),
+        ("inf", 2.0),
+        ("1.5", 2.0),
     ],
 )
 def test_retry_after_wins_over_the_backoff_up_to_its_cap(retry_after: str, delay: float) -> None:
@@ -106,7 +108,8 @@ def test_should_retry_status(status: int, retried: bool) -> None:
         (httpx.ConnectError("refused"), True),
         (httpx.ConnectTimeout("slow"), True),
         (httpx.ReadTimeout("slow"), True),
-        (httpx.PoolTimeout("busy"), True),
+        # Nothing was sent: the pool is full, and a retry would only queue again.
+        (httpx.PoolTimeout("busy"), False),
         (httpx.ReadError("reset"), True),
         (httpx.WriteError("broken pipe"), True),
         (httpx.RemoteProtocolError("closed mid-answer"), True),

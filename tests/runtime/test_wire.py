@@ -12,7 +12,7 @@ import pytest
 
 from cloudflare_pages_client._runtime import wire
 from cloudflare_pages_client._runtime.clients import Client
-from cloudflare_pages_client._runtime.constants import MAX_RETRIES_EXTENSION
+from cloudflare_pages_client._runtime.constants import ATTEMPTS_EXTENSION, MAX_RETRIES_EXTENSION
 from cloudflare_pages_client._runtime.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -38,7 +38,6 @@ URL = "https://api.example/client/v4/accounts/a"
         ("café", "caf%C3%A9"),
         ("...", "..."),
         (".hidden", ".hidden"),
-        (12, "12"),
     ],
 )
 def test_a_value_is_quoted_into_one_segment(value: object, segment: str) -> None:
@@ -156,14 +155,14 @@ def test_negative_per_call_retries_are_refused() -> None:
 def test_a_transport_error_becomes_a_typed_error(
     error: httpx.TransportError, error_class: type[APIConnectionError], attempts: int, message: str
 ) -> None:
-    error.request = httpx.Request("GET", URL)
-    typed = wire.transport_error(error, attempts)
+    error.request = httpx.Request("GET", URL, extensions={ATTEMPTS_EXTENSION: attempts})
+    typed = wire.transport_error(error)
     assert type(typed) is error_class
     assert (typed.url, typed.attempts, str(typed)) == (URL, attempts, message)
 
 
 def test_a_transport_error_before_any_request_names_the_api() -> None:
-    typed = wire.transport_error(httpx.ConnectError("no request yet"), 1)
+    typed = wire.transport_error(httpx.ConnectError("no request yet"))
     assert typed.url == "the API"
     assert str(typed).startswith("Could not get an answer from the API after 1 attempt")
 

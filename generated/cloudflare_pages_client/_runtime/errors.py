@@ -6,6 +6,7 @@
     ├── ConfigurationError          the environment does not say how to connect (client_from_env, the CLI)
     ├── ResponseDecodeError         an answer, but not the JSON the spec promises
     ├── UnexpectedStatus            a status code the spec does not document
+    │   └── RedirectError           a 3xx: the client never follows one (redirects.py); see location
     └── APIError                    Cloudflare answered with an error
         ├── AuthenticationError     401/403: the token or key is wrong, expired or lacks permission
         ├── NotFoundError           404: no such project or deployment
@@ -99,6 +100,24 @@ class UnexpectedStatus(CloudflarePagesError):
             f"Unexpected status code: {status_text(status_code)}; the spec does not document it. "
             f"Body starts {excerpt!r}"
         )
+
+
+class RedirectError(UnexpectedStatus):
+    """A redirect (3xx with a Location): never followed, since credentials would go to another origin.
+
+    Attributes:
+        location: The Location header, where the server wanted the request to go.
+    """
+
+    def __init__(self, status_code: int, content: bytes, location: str) -> None:
+        self.location = location
+        CloudflarePagesError.__init__(
+            self,
+            f"Cloudflare answered {status_text(status_code)}, a redirect to {location!r}, which this client does "
+            "not follow (the credentials would go along). Check the base URL: Cloudflare's API does not redirect.",
+        )
+        self.status_code = status_code
+        self.content = content
 
 
 class APIError(CloudflarePagesError):
@@ -216,6 +235,7 @@ __all__ = [
     "ConfigurationError",
     "NotFoundError",
     "RateLimitError",
+    "RedirectError",
     "ResponseDecodeError",
     "ServerError",
     "UnexpectedStatus",

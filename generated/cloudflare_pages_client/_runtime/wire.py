@@ -8,6 +8,7 @@ failures and unreadable bodies, status codes outside HTTPStatus.
 
 import functools
 import re
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
@@ -16,9 +17,18 @@ import httpx
 
 from .clients import Client
 from .constants import MAX_RETRIES_EXTENSION
-from .errors import APIConnectionError, APITimeoutError, CloudflarePagesError, ResponseDecodeError
+from .deadline import DeadlineExceeded
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    CloudflarePagesError,
+    RedirectError,
+    ResponseDecodeError,
+    UnexpectedStatus,
+)
 from .memo import remember_string_values
-from .retry import check_max_retries
+from .retry import attempts_made, check_max_retries
+from .scrubbing import scrubbing
 from .types import Response, Unset
 from .urls import with_absolute_url
 
@@ -33,11 +43,14 @@ _HTTP_STATUSES = {status.value: status for status in HTTPStatus}
 
 @remember_string_values  # an account, project or deployment repeats: checked and quoted once (memo.py)
 def path_segment(name: str, value: object) -> str:
-    """`value` quoted as one path segment; ValueError when it cannot stay one.
+    """`value` quoted as one path segment; TypeError unless it is text, ValueError when it cannot stay one.
 
     Quoting leaves dots alone, and httpx would normalise "." and ".." into another endpoint's path.
+    Only text is accepted: str() would send None, 42 or b'x' as '/None', '/42' or "/b'x'".
     """
-    text = str(value)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    text = value
     if text in ("", ".", ".."):
         raise ValueError(
             f"{name} must be a name, not {text!r}: an empty, '.' or '..' segment would send the request "
@@ -74,13 +87,30 @@ def request_options(timeout: httpx.Timeout | float | Unset | None, max_retries: 
     return options
 
 
-def transport_error(error: httpx.TransportError, attempts: int) -> APIConnectionError:
-    """The typed error for a request that got no answer in `attempts` tries."""
+def transport_error(error: httpx.TransportError, pool_size: int | None = None) -> APIConnectionError:
+    """The typed error for a request that got no answer, with the attempts the retrying transport made."""
     try:
         url = str(error.request.url)
+        attempts = attempts_made(error.request) or 1
     except RuntimeError:  # httpx raised before the request existed
-        url = "the API"
+        url, attempts = "the API", 1
     tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+    if isinstance(error, DeadlineExceeded):
+        return APITimeoutError(
+            f"No complete answer from {url} after {tries}: {error}. The server may be sending very slowly; "
+            "raise the client's deadline (deadline=...) if the wait is expected.",
+            url=url,
+            attempts=attempts,
+        )
+    if isinstance(error, httpx.PoolTimeout):
+        busy = f"all {pool_size} connections" if pool_size is not None else "every connection"
+        return APITimeoutError(
+            f"Nothing was sent to {url}: {busy} of the client's pool stayed busy for the whole pool timeout "
+            "(PoolTimeout). Make fewer concurrent calls on one client, or raise its pool "
+            "(httpx_args={'limits': httpx.Limits(max_connections=...)}) or the timeout.",
+            url=url,
+            attempts=attempts,
+        )
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(
             f"No answer from {url} within the timeout after {tries} ({type(error).__name__}). "
@@ -96,32 +126,86 @@ def transport_error(error: httpx.TransportError, attempts: int) -> APIConnection
     )
 
 
-def _attempts(client: Client, max_retries: int | None) -> int:
-    return 1 + (client.max_retries if max_retries is None else max_retries)
+def _request_failure(error: httpx.HTTPError | httpx.InvalidURL, pool_size: int | None) -> Exception:
+    """The typed error for httpx's failure before an answer was read."""
+    if isinstance(error, httpx.InvalidURL):
+        # Raised while building the request, before anything is sent (a path parameter of 100 KB, say).
+        return ValueError(f"The request URL is invalid: {error}")
+    if isinstance(error, httpx.TransportError):
+        return transport_error(error, pool_size)
+    try:
+        url = str(error.request.url)
+    except RuntimeError:
+        url = "the API"
+    # TooManyRedirects (an httpx.Client given with set_httpx_client that follows them), StreamError, ...
+    return APIConnectionError(f"No answer from {url} ({type(error).__name__}: {error}).", url=url, attempts=1)
+
+
+def _read_failure(response: httpx.Response, error: httpx.HTTPError, pool_size: int | None) -> Exception:
+    """The typed error for a body that arrived but cannot be read."""
+    if isinstance(error, httpx.DecodingError):
+        encoding = response.headers.get("content-encoding", "")
+        return ResponseDecodeError(
+            status_code=response.status_code,
+            content_type=response.headers.get("content-type", ""),
+            body=b"",
+            reason=f"the body does not decode as its Content-Encoding {encoding!r} says: {error}",
+        )
+    return _request_failure(error, pool_size)
 
 
 def send(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
-    """Send the request `kwargs` describes; a transport failure becomes APIConnectionError or APITimeoutError."""
-    options = request_options(timeout, max_retries)
+    """Send the request `kwargs` describes and read the answer; every httpx failure becomes a typed error."""
+    with scrubbing(client._credentials()):
+        return _send(client, kwargs, timeout, max_retries)
+
+
+def _send(
+    client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
+) -> httpx.Response:
+    http = client.get_httpx_client()
     try:
-        http = client.get_httpx_client()
-        return http.request(**with_absolute_url(kwargs, http), **options)  # resolved once (urls.py)
-    except httpx.TransportError as error:
-        raise transport_error(error, _attempts(client, max_retries)) from error
+        response = http.send(
+            http.build_request(**with_absolute_url(kwargs, http), **request_options(timeout, max_retries)), stream=True
+        )
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise _request_failure(error, client._pool_size()) from error
+    try:
+        response.read()
+    except httpx.HTTPError as error:
+        raise _read_failure(response, error, client._pool_size()) from error
+    finally:
+        response.close()
+    return response
 
 
 async def send_async(
     client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
 ) -> httpx.Response:
-    """The async twin of send."""
-    options = request_options(timeout, max_retries)
+    """The async twin of send; at most the pool's size of these are in flight at once (limits.py)."""
+    with scrubbing(client._credentials()):
+        async with client._async_call_slot():
+            return await _send_async(client, kwargs, timeout, max_retries)
+
+
+async def _send_async(
+    client: Client, kwargs: dict[str, Any], timeout: httpx.Timeout | float | Unset | None, max_retries: int | None
+) -> httpx.Response:
+    http = client.get_async_httpx_client()
     try:
-        http = client.get_async_httpx_client()
-        return await http.request(**with_absolute_url(kwargs, http), **options)  # resolved once (urls.py)
-    except httpx.TransportError as error:
-        raise transport_error(error, _attempts(client, max_retries)) from error
+        request = http.build_request(**with_absolute_url(kwargs, http), **request_options(timeout, max_retries))
+        response = await http.send(request, stream=True)
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise _request_failure(error, client._pool_size()) from error
+    try:
+        await response.aread()
+    except httpx.HTTPError as error:
+        raise _read_failure(response, error, client._pool_size()) from error
+    finally:
+        await response.aclose()
+    return response
 
 
 class ResponseParser(Protocol[T_co]):
@@ -136,6 +220,11 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
     Never a bare KeyError or JSONDecodeError.
     """
     content_type = response.headers.get("content-type", "")
+    if 300 <= response.status_code < 400:
+        # No 3xx is documented, and none is followed (redirects.py): the status and Location say what it is.
+        if client.raise_on_unexpected_status:
+            raise unexpected_status(response.status_code, response.headers, response.content)
+        return None
     if not _is_json_content_type(str(content_type)):
         if response.status_code >= 400:
             # Cloudflare's HTML pages (5xx from its edge, a 403 from its firewall): the status says what it is,
@@ -148,24 +237,39 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
         return parse(client=client, response=response)
     except CloudflarePagesError:
         raise
-    except KeyError as error:
-        reason = f"required field {error} is missing"
-    except (ValueError, TypeError, AttributeError) as error:
-        reason = f"{type(error).__name__}: {error}"
-    if response.status_code >= 400:
-        # An error reply is classified by its status alone; a body in no known shape stays in Response.content.
-        return None
-    raise ResponseDecodeError(
-        status_code=response.status_code, content_type=content_type, body=response.content, reason=reason
-    )
+    except (KeyError, RecursionError, ValueError, TypeError, AttributeError, OverflowError) as error:
+        if response.status_code >= 400:
+            # An error reply is classified by its status alone; a body in no known shape stays in Response.content.
+            return None
+        raise ResponseDecodeError(
+            status_code=response.status_code, content_type=content_type, body=response.content, reason=_reason(error)
+        ) from error
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"required field {error} is missing"
+    if isinstance(error, RecursionError):
+        return "JSON nested deeper than Python can read"
+    return f"{type(error).__name__}: {error}"
+
+
+def unexpected_status(status_code: int, headers: Mapping[str, str], content: bytes) -> UnexpectedStatus:
+    """UnexpectedStatus, or RedirectError naming the Location for a redirect."""
+    location = headers.get("location")
+    if 300 <= status_code < 400 and location is not None:
+        return RedirectError(status_code, content, location)
+    return UnexpectedStatus(status_code, content)
 
 
 def build_response(client: Client, response: httpx.Response, parse: ResponseParser[T_co]) -> Response[T_co]:
+    with scrubbing(client._credentials()):
+        parsed = decode(client, response, parse)
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=decode(client, response, parse),
+        parsed=parsed,
     )
 
 
@@ -180,4 +284,5 @@ __all__ = [
     "send",
     "send_async",
     "transport_error",
+    "unexpected_status",
 ]

@@ -4,7 +4,7 @@ from collections.abc import Generator, Mapping
 
 import httpx
 
-from .constants import SENSITIVE_HEADERS
+from .constants import REDACTED, SENSITIVE_HEADERS
 
 
 class HeaderAuth(httpx.Auth):
@@ -23,7 +23,7 @@ class HeaderAuth(httpx.Auth):
 
 def redacted_headers(headers: Mapping[str, str]) -> str:
     """The repr of `headers` with every sensitive value replaced by "[redacted]"."""
-    shown = {name: ("[redacted]" if name.lower() in SENSITIVE_HEADERS else value) for name, value in headers.items()}
+    shown = {name: (REDACTED if name.lower() in SENSITIVE_HEADERS else value) for name, value in headers.items()}
     return repr(shown)
 
 

@@ -8,13 +8,25 @@ honouring Retry-After (retry.py).
 
 import asyncio
 import ssl
+import threading
+from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
 from .auth import HeaderAuth, redacted_headers
-from .constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from .constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_REPLY_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    SENSITIVE_HEADERS,
+)
+from .credentials import credential_validator
+from .limits import in_flight_bound, pool_size
+from .redirects import refuse_following, refuse_following_in
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport, check_max_retries
 from .tls import transport_verify
 from .version import __version__
@@ -46,8 +58,16 @@ class Client:
 
         ``retry_policy``: Backoff and Retry-After limits (``RetryPolicy``).
 
-        ``headers``, ``cookies``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx.
+        ``max_reply_bytes``: The largest reply accepted, measured after decompression; defaults to 4 MiB.
+        A larger one ends in ResponseDecodeError and its connection is closed. ``None``: no limit.
+
+        ``deadline``: Seconds for the whole call, retries and waits included; defaults to 180 s. Each attempt's
+        timeouts are cut to what remains (deadline.py). ``None``: no deadline beyond the per-phase timeouts.
+
+        ``headers``, ``cookies``, ``verify_ssl``, ``httpx_args``: passed to httpx.
         A ``transport`` in ``httpx_args`` is wrapped by the retrying transport.
+
+        ``follow_redirects``: only False: following would carry credentials to another origin (redirects.py).
 
     Attributes:
         raise_on_unexpected_status: Whether to raise errors.UnexpectedStatus for a status code the spec
@@ -60,19 +80,31 @@ class Client:
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=redacted_headers)
     _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", validator=refuse_following)
+    _httpx_args: dict[str, Any] = field(
+        factory=dict, kw_only=True, alias="httpx_args", repr=False, validator=refuse_following_in
+    )
     max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True, validator=_check_max_retries)
     retry_policy: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    deadline: float | None = field(default=DEFAULT_DEADLINE, kw_only=True)
+    max_reply_bytes: int | None = field(default=DEFAULT_MAX_REPLY_BYTES, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
     # Whether this object built the httpx clients (then it may drop and rebuild them), and on which event loop.
     _owns_client: bool = field(default=True, init=False, repr=False)
     _owns_async_client: bool = field(default=True, init=False, repr=False)
     _async_loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+    # The async calls in flight, at most the pool's size (limits.py); built with the async client, on its loop.
+    _async_slots: AbstractAsyncContextManager[Any] = field(factory=nullcontext, init=False, repr=False, eq=False)
+    # Threads sharing a client would otherwise each build an httpx.Client on their first concurrent call.
+    _build_lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     def _auth(self) -> httpx.Auth | None:
         return None
+
+    def _credentials(self) -> tuple[str, ...]:
+        """Every secret this client sends, for the scrubber of error messages (scrubbing.py)."""
+        return tuple(value for name, value in self._headers.items() if name.lower() in SENSITIVE_HEADERS and value)
 
     def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
@@ -128,17 +160,25 @@ class Client:
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            client_args, transport_args = self._client_args()
-            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(
-                verify=transport_verify(self._verify_ssl, transport_args),  # one SSL context per process (tls.py)
-                **transport_args,
-            )
-            self._client = httpx.Client(
-                transport=RetryTransport(inner, self.max_retries, self.retry_policy), **client_args
-            )
-        return self._client
+        """Get the underlying httpx.Client, constructing a new one if not previously set (one, however many
+        threads ask at once)."""
+        client = self._client
+        if client is not None:
+            return client
+        with self._build_lock:
+            if self._client is None:
+                client_args, transport_args = self._client_args()
+                inner = self._httpx_args.get("transport") or httpx.HTTPTransport(
+                    verify=transport_verify(self._verify_ssl, transport_args),  # one SSL context per process (tls.py)
+                    **transport_args,
+                )
+                self._client = httpx.Client(
+                    transport=RetryTransport(
+                        inner, self.max_retries, self.retry_policy, self.deadline, self.max_reply_bytes
+                    ),
+                    **client_args,
+                )
+            return self._client
 
     def close(self) -> None:
         """Close the connections of the sync client. The client stays usable: the next call opens new ones
@@ -186,9 +226,21 @@ class Client:
                 **transport_args,
             )
             self._async_client = httpx.AsyncClient(
-                transport=AsyncRetryTransport(inner, self.max_retries, self.retry_policy), **client_args
+                transport=AsyncRetryTransport(
+                    inner, self.max_retries, self.retry_policy, self.deadline, self.max_reply_bytes
+                ),
+                **client_args,
             )
+            self._async_slots = in_flight_bound(self._pool_size())
         return self._async_client
+
+    def _pool_size(self) -> int | None:
+        return pool_size(self._httpx_args)
+
+    def _async_call_slot(self) -> AbstractAsyncContextManager[Any]:
+        """Entered around each async call: waits while the pool's every connection is in use."""
+        self.get_async_httpx_client()
+        return self._async_slots
 
     async def aclose(self) -> None:
         """Close the connections of the async client; the next call opens new ones (see close)."""
@@ -219,19 +271,26 @@ class AuthenticatedClient(Client):
     """A client that authenticates with an API token (``Authorization: Bearer <token>``), the scheme
     Cloudflare recommends. A read-only token with "Pages Read" is enough for this API.
 
+    A credential that no HTTP header can carry (empty, surrounded by whitespace such as a secret file's
+    trailing newline, a control or non-Latin-1 character) is refused here with a ValueError that names the
+    problem, never the value.
+
     Attributes:
         token: The API token; never shown in a repr.
         prefix: The prefix to use for the Authorization header.
         auth_header_name: The name of the Authorization header.
     """
 
-    token: str = field(kw_only=True, repr=False)
+    token: str = field(kw_only=True, repr=False, validator=credential_validator)
     prefix: str = field(default="Bearer", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
 
     def _auth(self) -> httpx.Auth | None:
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
         return HeaderAuth({self.auth_header_name: value})
+
+    def _credentials(self) -> tuple[str, ...]:
+        return (*super()._credentials(), self.token)
 
 
 @define
@@ -243,12 +302,15 @@ class ApiKeyAuthenticatedClient(AuthenticatedClient):
         api_key: The Global API key; never shown in a repr.
     """
 
-    email: str = field(kw_only=True, repr=False)
-    api_key: str = field(kw_only=True, repr=False)
+    email: str = field(kw_only=True, repr=False, validator=credential_validator)
+    api_key: str = field(kw_only=True, repr=False, validator=credential_validator)
     token: str = field(default="", init=False, repr=False)
 
     def _auth(self) -> httpx.Auth | None:
         return HeaderAuth({"X-Auth-Email": self.email, "X-Auth-Key": self.api_key})
+
+    def _credentials(self) -> tuple[str, ...]:
+        return (*Client._credentials(self), self.email, self.api_key)
 
 
 __all__ = ["USER_AGENT", "ApiKeyAuthenticatedClient", "AuthenticatedClient", "Client"]

@@ -6,6 +6,14 @@ DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 # Cloudflare's SDK waits 60 s for an answer, 5 s for a connection.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+# The whole call, retries and waits included (deadline.py): three full 60 s attempts; a slow drip ends here.
+DEFAULT_DEADLINE = 180.0
+# The largest reply accepted, after decompression (limits.py): a deployment is a few KB; 4 MiB leaves room for
+# hundreds of aliases and env vars, and stops a 200 MB reply, an endless stream or a gzip bomb.
+DEFAULT_MAX_REPLY_BYTES = 4 * 1024 * 1024
+
+# httpx's own default pool size (httpx.Limits(max_connections=100)), the bound on one client's calls in flight.
+DEFAULT_POOL_SIZE = 100
 
 # Backoff: the first wait, doubled on each retry up to the longest, then shortened by up to this fraction at random.
 INITIAL_RETRY_DELAY = 0.5
@@ -16,7 +24,14 @@ MAX_RETRY_AFTER = 60.0
 
 # The request extension that overrides the client's max_retries for one call.
 MAX_RETRIES_EXTENSION = "cloudflare_pages_client.max_retries"
+# The request extension where the retrying transport counts the attempts it made.
+ATTEMPTS_EXTENSION = "cloudflare_pages_client.attempts"
 
+# What stands in for a secret in a repr or an error message.
+REDACTED = "[redacted]"
+# Shorter secrets are not scrubbed from error messages: replacing every "t" would make them unreadable, and no
+# real credential is that short (tokens are 40 characters, Global API keys 37).
+MIN_SCRUBBED_LENGTH = 6
 # Header names (lower-case) whose values never appear in a repr.
 SENSITIVE_HEADERS = frozenset({"authorization", "x-auth-key", "x-auth-email", "cookie"})
 
@@ -37,10 +52,14 @@ MAX_POLL_INTERVAL = 15.0
 DEFAULT_WAIT_TIMEOUT = 20 * 60.0
 
 __all__ = [
+    "ATTEMPTS_EXTENSION",
     "BODY_EXCERPT_BYTES",
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_REPLY_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLL_INTERVAL",
+    "DEFAULT_POOL_SIZE",
     "DEFAULT_TIMEOUT",
     "DEFAULT_WAIT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
@@ -49,7 +68,9 @@ __all__ = [
     "MAX_RETRIES_EXTENSION",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
+    "MIN_SCRUBBED_LENGTH",
     "POLL_BACKOFF",
+    "REDACTED",
     "RETRY_JITTER",
     "SENSITIVE_HEADERS",
 ]

@@ -99,6 +99,7 @@ def sync_detailed(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        TypeError: If a path parameter is not a str (nothing is sent).
         ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
         errors.APITimeoutError: If no answer comes within the timeout, after the retries.
         errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
@@ -137,6 +138,7 @@ def sync(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        TypeError: If a path parameter is not a str (nothing is sent).
         ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
         errors.APITimeoutError: If no answer comes within the timeout, after the retries.
         errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
@@ -174,6 +176,7 @@ async def asyncio_detailed(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        TypeError: If a path parameter is not a str (nothing is sent).
         ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
         errors.APITimeoutError: If no answer comes within the timeout, after the retries.
         errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
@@ -212,6 +215,7 @@ async def asyncio(
         deployment_id (str):  Example: f64788e9-fccd-4d4a-a28a-cb84f88f6a8e.
 
     Raises:
+        TypeError: If a path parameter is not a str (nothing is sent).
         ValueError: If a path parameter is empty, '.' or '..', or holds a control character (nothing is sent).
         errors.APITimeoutError: If no answer comes within the timeout, after the retries.
         errors.APIConnectionError: If the connection fails or breaks before an answer, after the retries.
