@@ -6,8 +6,10 @@ import argparse
 import contextlib
 import email.utils
 import hashlib
+import http.client
 import json
 import sys
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -21,7 +23,12 @@ DEFAULT_URL = "https://raw.githubusercontent.com/cloudflare/api-schemas/main/ope
 # Our operation cut out of the published document of 2026-08-18, committed (BSD-3-Clause, with its notice
 # beside it) so that the tests and the benchmarks need neither the network nor the 12.5 MB document.
 PUBLISHED_SLICE = ROOT / "tests" / "upstream" / "fixtures" / "upstream-get-deployment-slice.json"
+# A read that gets nothing for this long fails; the whole download must end within the deadline, so a
+# server that drips a byte at a time cannot hold the nightly job (a per-read timeout alone would let it).
 DOWNLOAD_TIMEOUT_SECONDS = 60
+DOWNLOAD_DEADLINE_SECONDS = 300
+# The published document is 12.5 MB; anything far larger is not it, and is not read into memory.
+DOWNLOAD_MAX_BYTES = 64 * 1024 * 1024
 
 
 class LoadError(RuntimeError):
@@ -60,16 +67,31 @@ def is_url(source: str) -> bool:
 
 def _download(url: str) -> tuple[bytes, str | None]:
     request = urllib.request.Request(url, headers={"User-Agent": "cloudflare-pages-client upstream-diff"})
+    deadline = time.monotonic() + DOWNLOAD_DEADLINE_SECONDS
     try:
         with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
-            data: bytes = response.read()
             last_modified: str | None = response.headers.get("Last-Modified")
+            data = _read_within_limits(response, url, deadline)
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         raise LoadError(f"cannot download {url}: {error}") from error
     if last_modified is not None:
         with contextlib.suppress(TypeError, ValueError):  # unparseable: keep the header as sent
             last_modified = email.utils.parsedate_to_datetime(last_modified).astimezone(UTC).isoformat()
     return data, last_modified
+
+
+def _read_within_limits(response: http.client.HTTPResponse, url: str, deadline: float) -> bytes:
+    """The body, read as it arrives (read1 returns what one read got), within the deadline and the size limit."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read1(64 * 1024):
+        size += len(chunk)
+        if size > DOWNLOAD_MAX_BYTES:
+            raise LoadError(f"cannot download {url}: over {DOWNLOAD_MAX_BYTES:,} bytes, not the published document")
+        if time.monotonic() > deadline:
+            raise LoadError(f"cannot download {url}: not complete after {DOWNLOAD_DEADLINE_SECONDS} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _read_file(path: Path) -> tuple[bytes, str]:
