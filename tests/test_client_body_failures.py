@@ -1,4 +1,4 @@
-"""Bodies that fail to arrive, arrive too slowly or are too large, from a raw server on 127.0.0.1
+"""Bodies that fail to arrive, arrive too slowly or are too large, from the scripted server on 127.0.0.1
 (issue 16, points 9, 6 and 7)."""
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from cloudflare_pages_client import (
     RetryPolicy,
 )
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
+from contract_tests.kit.scripted_server import Action, ScriptedServer, cut_short, scripted_server
 from tests.support.calls import MODES, fetch
-from tests.support.raw_server import RawServer, complete, cut_short, raw_server
 
+JSON = (("Content-Type", "application/json"),)
+GZIP = ("Content-Encoding", "gzip")
 GOOD_BODY = json.dumps(load(RECORDINGS_DIR / "github-push-with-source.json").body).encode()
 
 
 @pytest.fixture(scope="module")
-def raw() -> Iterator[RawServer]:
-    with raw_server() as running:
+def raw() -> Iterator[ScriptedServer]:
+    with scripted_server() as running:
         yield running
 
 
@@ -33,20 +35,22 @@ async def no_wait(seconds: float) -> None:
     return None
 
 
-def client_for(raw: RawServer, **options: object) -> AuthenticatedClient:
+def client_for(raw: ScriptedServer, **options: object) -> AuthenticatedClient:
     policy = RetryPolicy(sleep=lambda seconds: None, async_sleep=no_wait)
     return AuthenticatedClient(base_url=raw.url, token="test-token", retry_policy=policy, **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_body_cut_short_is_retried_like_a_dropped_connection(raw: RawServer, mode: str) -> None:
-    raw.play(cut_short(), complete(200, GOOD_BODY, "Content-Type: application/json"))
+def test_a_body_cut_short_is_retried_like_a_dropped_connection(raw: ScriptedServer, mode: str) -> None:
+    raw.play(cut_short(), Action(200, GOOD_BODY, JSON))
     assert fetch(mode, client_for(raw)).short_id == "c9a8b7d6"
     assert raw.count == 2
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_body_that_never_arrives_ends_after_the_retries_with_the_attempts_made(raw: RawServer, mode: str) -> None:
+def test_a_body_that_never_arrives_ends_after_the_retries_with_the_attempts_made(
+    raw: ScriptedServer, mode: str
+) -> None:
     raw.play(cut_short())
     with pytest.raises(APIConnectionError) as raised:
         fetch(mode, client_for(raw))
@@ -58,7 +62,7 @@ def test_a_body_that_never_arrives_ends_after_the_retries_with_the_attempts_made
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("max_retries", "attempts"), [(0, 1), (1, 2)])
 def test_the_attempts_reported_are_those_the_server_saw(
-    raw: RawServer, mode: str, max_retries: int, attempts: int
+    raw: ScriptedServer, mode: str, max_retries: int, attempts: int
 ) -> None:
     raw.play(cut_short())
     with pytest.raises(APIConnectionError) as raised:
@@ -67,10 +71,10 @@ def test_the_attempts_reported_are_those_the_server_saw(
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_dripping_body_ends_at_the_calls_deadline(raw: RawServer, mode: str) -> None:
+def test_a_dripping_body_ends_at_the_calls_deadline(raw: ScriptedServer, mode: str) -> None:
     """One byte every 50 ms of a 400-byte body: each read comes well within the 5 s read timeout, so only the
     total deadline (0.5 s here) ends the call; there is no time left for a retry."""
-    raw.play(complete(200, GOOD_BODY[:400], "Content-Type: application/json"), drip=0.05)
+    raw.play(Action(200, GOOD_BODY[:400], JSON, drip=0.05))
     client = client_for(raw, timeout=5.0, deadline=0.5)
     with pytest.raises(APITimeoutError) as raised:
         fetch(mode, client)
@@ -84,8 +88,8 @@ def test_the_default_deadline_is_three_full_attempts() -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_reply_past_the_default_limit_is_refused(raw: RawServer, mode: str) -> None:
-    raw.play(complete(200, b" " * (4 * 1024 * 1024 + 1), "Content-Type: application/json"))
+def test_a_reply_past_the_default_limit_is_refused(raw: ScriptedServer, mode: str) -> None:
+    raw.play(Action(200, b" " * (4 * 1024 * 1024 + 1), JSON))
     with pytest.raises(ResponseDecodeError) as raised:
         fetch(mode, client_for(raw))
     assert raised.value.reason == (
@@ -95,10 +99,10 @@ def test_a_reply_past_the_default_limit_is_refused(raw: RawServer, mode: str) ->
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_gzip_bomb_is_measured_once_decompressed(raw: RawServer, mode: str) -> None:
+def test_a_gzip_bomb_is_measured_once_decompressed(raw: ScriptedServer, mode: str) -> None:
     bomb = gzip.compress(b"[" + b" " * 2_000_000 + b"]")
     assert len(bomb) < 10_000
-    raw.play(complete(200, bomb, "Content-Type: application/json", "Content-Encoding: gzip"))
+    raw.play(Action(200, bomb, (*JSON, GZIP)))
     with pytest.raises(ResponseDecodeError) as raised:
         fetch(mode, client_for(raw, max_reply_bytes=100_000))
     assert raised.value.reason == (
@@ -108,6 +112,6 @@ def test_a_gzip_bomb_is_measured_once_decompressed(raw: RawServer, mode: str) ->
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_reply_within_the_limit_is_read(raw: RawServer, mode: str) -> None:
-    raw.play(complete(200, gzip.compress(GOOD_BODY), "Content-Type: application/json", "Content-Encoding: gzip"))
+def test_a_reply_within_the_limit_is_read(raw: ScriptedServer, mode: str) -> None:
+    raw.play(Action(200, gzip.compress(GOOD_BODY), (*JSON, GZIP)))
     assert fetch(mode, client_for(raw, max_reply_bytes=len(GOOD_BODY))).short_id == "c9a8b7d6"

@@ -26,6 +26,11 @@ class Action:
     headers: tuple[tuple[str, str], ...] = ()
     delay: float = 0.0
     drop: bool = False
+    # Content-Length to claim instead of the body's own (more than sent: a body cut short); the connection
+    # is then closed after the reply.
+    promised: int | None = None
+    # Seconds between the body's bytes (a server dripping its reply); 0 writes it at once.
+    drip: float = 0.0
 
 
 def json_reply(status: int, body: Any, **headers: str) -> Action:
@@ -41,6 +46,11 @@ def html_reply(status: int, html: str = "<!DOCTYPE html><html><body>error</body>
 
 def raw_reply(status: int, body: bytes, content_type: str) -> Action:
     return Action(status, body, (("Content-Type", content_type),))
+
+
+def cut_short(promised: int = 1000, sent: bytes = b'{"success": true, "res') -> Action:
+    """A 200 whose head promises `promised` bytes of JSON, then only `sent`, and the connection closes."""
+    return Action(200, sent, (("Content-Type", "application/json"),), promised=promised)
 
 
 DROP = Action(drop=True)
@@ -102,11 +112,23 @@ class _Handler(socketserver.StreamRequestHandler):
                 return
             head = [f"HTTP/1.1 {action.status} {REASONS.get(action.status, 'Status')}"]
             head += [f"{name}: {value}" for name, value in action.headers]
-            head.append(f"Content-Length: {len(action.body)}")
+            length = len(action.body) if action.promised is None else action.promised
+            head.append(f"Content-Length: {length}")
             try:
-                self.wfile.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + action.body)
+                encoded_head = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1")
+                if action.drip:
+                    self.wfile.write(encoded_head)
+                    for byte in action.body:
+                        self.wfile.flush()
+                        time.sleep(action.drip)
+                        self.wfile.write(bytes([byte]))
+                else:
+                    self.wfile.write(encoded_head + action.body)  # one write: no wait for a delayed ACK
                 self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
+                if action.promised is not None:
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+            except OSError:
                 return
 
 
