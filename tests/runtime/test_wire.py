@@ -83,12 +83,8 @@ def test_a_control_character_is_refused_and_located(value: str, character: str, 
         ("", False),
     ],
 )
-def test_is_json(content_type: str, json_like: bool) -> None:
-    assert wire.is_json(httpx.Response(200, headers={"content-type": content_type})) is json_like
-
-
-def test_a_reply_without_a_content_type_is_not_json() -> None:
-    assert wire.is_json(httpx.Response(200)) is False
+def test_is_json_content_type(content_type: str, json_like: bool) -> None:
+    assert wire.is_json_content_type(content_type) is json_like
 
 
 @pytest.mark.parametrize(

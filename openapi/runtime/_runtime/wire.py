@@ -62,12 +62,8 @@ def path_segment(name: str, value: object) -> str:
     return quote(text, safe="")
 
 
-def is_json(response: httpx.Response) -> bool:
-    return _is_json_content_type(str(response.headers.get("content-type", "")))
-
-
 @functools.lru_cache(maxsize=64)  # a server sends one or two Content-Type values: each is tested once
-def _is_json_content_type(content_type: str) -> bool:
+def is_json_content_type(content_type: str) -> bool:
     media_type = content_type.split(";")[0].strip().lower()
     return media_type == "application/json" or media_type.endswith("+json")
 
@@ -225,7 +221,7 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
         if client.raise_on_unexpected_status:
             raise unexpected_status(response.status_code, response.headers, response.content)
         return None
-    if not _is_json_content_type(str(content_type)):
+    if not is_json_content_type(str(content_type)):
         if response.status_code >= 400:
             # Cloudflare's HTML pages (5xx from its edge, a 403 from its firewall): the status says what it is,
             # and the raw body stays in Response.content.
@@ -278,7 +274,7 @@ __all__ = [
     "build_response",
     "decode",
     "http_status",
-    "is_json",
+    "is_json_content_type",
     "path_segment",
     "request_options",
     "send",
