@@ -139,8 +139,11 @@ def test_truncated_json_is_a_decode_error(server: ScriptedServer, sleeps: Sleeps
 def test_missing_required_field_is_a_decode_error_naming_it(server: ScriptedServer, sleeps: Sleeps, mode: str) -> None:
     body = {**GOOD_BODY, "result": {k: v for k, v in GOOD_BODY["result"].items() if k != "created_on"}}
     server.play(json_reply(200, body))
-    with pytest.raises(ResponseDecodeError, match=r"required field 'created_on' is missing"):
+    with pytest.raises(
+        ResponseDecodeError, match=r"/result/created_on is missing; Deployment\.created_on takes datetime\.datetime\)"
+    ) as raised:
         fetch(mode, make_client(server, sleeps))
+    assert raised.value.pointer == "/result/created_on"
     assert server.count == 1
 
 

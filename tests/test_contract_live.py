@@ -230,7 +230,10 @@ def test_a_reply_the_models_cannot_read_is_recorded_and_checked(reports: Path) -
     canary = result.exchanges[0]
     assert (canary.name, canary.status, canary.method) == ("live-deployment-3b0f6c1e", 200, "GET")
     assert "created_on" not in canary.body["result"]
-    assert check_exchange(canary).parse == ["DeploymentEnvelope.from_dict failed: KeyError: 'created_on'"]
+    assert check_exchange(canary).parse == [
+        "DeploymentEnvelope.from_dict failed: JSONShapeError: /result/created_on is missing; "
+        "Deployment.created_on takes datetime.datetime"
+    ]
 
 
 def test_no_answer_at_all_is_api_unavailable_after_the_retries(reports: Path) -> None:

@@ -1,33 +1,47 @@
-"""The model template forks change speed and robustness, not meaning.
+"""The model template forks change speed, robustness and strictness, not meaning.
 
 The package is generated a second time with the generator's stock templates
 (no custom template, no runtime, another package name), and the project's
 models and the stock models read the same bodies: every JSON recording, the
-same recordings with each field removed or of the wrong type, and a few hundred
-bodies the spec allows (contract_tests/kit/body_strategy.py, derandomised). Both
-must give the same to_dict(), or raise the same exception.
+same recordings with each value at every depth removed or replaced by one of
+another JSON type, and a few hundred bodies the spec allows
+(contract_tests/kit/body_strategy.py, derandomised).
 
-The differences are enumerated and asserted, never skipped: RFC 3339 allows a
-lower-case "z" (datetime_property.py.jinja), which the stock models refuse in a
-required timestamp and keep as an unparsed string in a nullable one; and one
-malformed value raises another exception type than stock (ENUMERATED).
+Where both read a body, they give the same to_dict(). Where they differ, it is
+one of two enumerated ways, each asserted, never skipped:
+- ours refuses what stock accepts only when stock hands out a value that
+  contradicts its own annotation (an `int` in a `str` field, a string where a
+  list belongs), checked by an oracle written here from `typing.get_type_hints`,
+  not from the templates; and ours then raises JSONShapeError naming the place
+  that was changed;
+- RFC 3339 allows a lower-case "z" (datetime_property.py.jinja), which the
+  stock models refuse in a required timestamp and keep as an unparsed string in
+  a nullable one.
+Whatever ours refuses, it refuses with JSONShapeError, never another exception.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime
+import enum
 import importlib.util
 import sys
+import types
+import typing
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 import cloudflare_pages_client.models as our_models
+from cloudflare_pages_client import JSONShapeError
+from cloudflare_pages_client._runtime.shapes import NoMemberFits
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.body_strategy import BodyStrategies
 from contract_tests.kit.exchange_checks import reply_model
@@ -44,17 +58,9 @@ BODIES = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 JSON_RECORDINGS = [recording for recording in map(load, sorted(RECORDINGS_DIR.glob("*.json"))) if recording.is_json]
-# A value of a type no field of the spec has: every field's check (or lack of one) meets it.
-WRONG_TYPE = {"unexpected": [1]}
-# Where the forks and the stock models raise different exceptions for the same malformed body, and why.
-# Both are among those the client turns into ResponseDecodeError (KeyError, ValueError, TypeError,
-# AttributeError); any other disagreement fails the test.
-ENUMERATED = {
-    # model.py.jinja reads src_dict directly instead of copying it with dict() first, so an object that is
-    # not an object (here a list of models given as one object: its keys are iterated) fails on the first
-    # key lookup, not in dict().
-    (("raises", "TypeError"), ("raises", "ValueError")): "a nested object that is not an object",
-}
+# One value of every JSON type: whatever a field's type, most of these contradict it.
+OTHER_VALUES: tuple[Any, ...] = (None, True, 42, 4.5, "text", [1], {"unexpected": [1]})
+_MISSING = object()
 
 
 def _import_package(folder: Path) -> ModuleType:
@@ -98,19 +104,87 @@ def model_for(status: int, body: Any) -> str:
     return reply_model(status, body).__name__
 
 
-def variants(body: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The body with each field of its inner object (result, or the envelope itself) removed, or of a wrong type."""
-    inner_key = "result" if isinstance(body.get("result"), dict) else None
-    inner = body[inner_key] if inner_key else body
-    for key in inner:
-        for label, change in (("without", None), ("wrong type", WRONG_TYPE)):
-            changed = copy.deepcopy(body)
-            target = changed[inner_key] if inner_key else changed
-            if change is None:
-                del target[key]
-            else:
-                target[key] = change
-            yield f"{label} {key}", changed
+def contradictions(value: Any, annotation: Any, models: ModuleType, where: str = "") -> list[str]:
+    """The places where `value` (a model, or anything in one) is not of the type its annotation names.
+
+    `models` is the package's models module: the stock models import each other only for type checkers.
+    """
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if annotation is Any:
+        return []
+    if origin in (typing.Union, types.UnionType):
+        options = [contradictions(value, option, models, where) for option in arguments]
+        return [] if any(not found for found in options) else [where]
+    if origin is typing.Literal:
+        return [] if any(value == option and type(value) is type(option) for option in arguments) else [where]
+    if origin is list:
+        if not isinstance(value, list):
+            return [where]
+        return [
+            place
+            for index, item in enumerate(value)
+            for place in contradictions(item, arguments[0], models, f"{where}/{index}")
+        ]
+    if origin is dict:
+        if not isinstance(value, dict):
+            return [where]
+        return [
+            place
+            for key, item in value.items()
+            for place in contradictions(item, arguments[1], models, f"{where}/{key}")
+        ]
+    if annotation is type(None):
+        return [] if value is None else [where]
+    if annotation is float:  # as in Python's typing (and JSON, with one number type), an int is a float
+        return [] if isinstance(value, (int, float)) else [where]
+    if annotation is datetime.datetime:
+        # The README promises an offset on every timestamp.
+        return [] if isinstance(value, datetime.datetime) and value.tzinfo is not None else [where]
+    if isinstance(annotation, type) and attrs.has(annotation):
+        if not isinstance(value, annotation):
+            return [where]
+        hints = typing.get_type_hints(annotation, localns=vars(models))
+        return [
+            place
+            for field in attrs.fields(annotation)
+            for place in contradictions(getattr(value, field.name), hints[field.name], models, f"{where}.{field.name}")
+        ]
+    if isinstance(annotation, type) and (
+        issubclass(annotation, (str, int, enum.Enum)) or annotation.__name__ == "Unset"
+    ):
+        return [] if isinstance(value, annotation) else [where]
+    raise AssertionError(f"the oracle does not know the annotation {annotation!r} at {where}")
+
+
+def leaves(value: Any, pointer: str = "") -> Iterator[str]:
+    """The JSON pointer of every value inside `value`, containers and scalars, the root excepted."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        child = f"{pointer}/{key}"
+        yield child
+        yield from leaves(item, child)
+
+
+def changed(body: Any, pointer: str, new: Any) -> Any:
+    """A copy of `body` with the value at `pointer` replaced by `new` (or removed, for _MISSING)."""
+    copied = copy.deepcopy(body)
+    *path, last = pointer.split("/")[1:]
+    parent = copied
+    for token in path:
+        parent = parent[int(token)] if isinstance(parent, list) else parent[token]
+    key: Any = int(last) if isinstance(parent, list) else last
+    if new is _MISSING:
+        del parent[key]
+    else:
+        parent[key] = new
+    return copied
+
+
+def mutations(body: Any) -> Iterator[tuple[str, Any]]:
+    """(the pointer changed, the body) for every value of `body` removed, and replaced by each of OTHER_VALUES."""
+    for pointer in leaves(body):
+        for new in (_MISSING, *OTHER_VALUES):
+            yield pointer, changed(body, pointer, new)
 
 
 def test_the_recordings_cover_both_models() -> None:
@@ -126,21 +200,39 @@ def test_every_recording_reads_the_same(stock_models: ModuleType, recording: Any
     assert_same_meaning(stock_models, model, recording.body)
 
 
-def test_every_field_missing_or_of_a_wrong_type_reads_the_same_or_as_enumerated(stock_models: ModuleType) -> None:
-    seen: Counter[tuple[tuple[str, Any], tuple[str, Any]]] = Counter()
+def test_every_value_removed_or_of_another_type_reads_as_stock_or_is_refused_where_stock_breaks_its_types(
+    stock_models: ModuleType,
+) -> None:
     outcomes: Counter[str] = Counter()
     for recording in JSON_RECORDINGS:
         model = model_for(recording.status, recording.body)
-        for label, body in variants(recording.body):
-            ours, stock = read(our_models, model, body), read(stock_models, model, body)
-            outcomes[ours[0]] += 1
-            if ours != stock:
-                assert (ours, stock) in ENUMERATED, f"{recording.name}, {label}: ours {ours}, stock {stock}"
-                seen[ours, stock] += 1
-    # Both outcomes are exercised (a missing required field raises, an optional one does not), and every
-    # enumerated difference still occurs: the table cannot outlive a change to the forks.
-    assert set(outcomes) == {"to_dict", "raises"}
-    assert set(seen) == set(ENUMERATED)
+        annotation = getattr(our_models, model)
+        for pointer, body in mutations(recording.body):
+            label = f"{recording.name}, {pointer} = {body!r:.80}"
+            try:
+                ours = annotation.from_dict(copy.deepcopy(body))
+            except JSONShapeError as error:
+                # The place changed, a place inside it, or the union around it that no longer takes it.
+                inside = (error.pointer + "/").startswith(pointer + "/")
+                around = pointer.startswith(error.pointer + "/") and isinstance(error.__cause__, NoMemberFits)
+                assert inside or around, f"{label}: {error}"
+                stock = read(stock_models, model, body)
+                if stock[0] == "to_dict":
+                    kept = getattr(stock_models, model).from_dict(copy.deepcopy(body))
+                    assert contradictions(kept, getattr(stock_models, model), stock_models), (
+                        f"{label}: stock's reading fits"
+                    )
+                    outcomes["refused where stock breaks its types"] += 1
+                else:
+                    outcomes["refused by both"] += 1
+                continue
+            assert contradictions(ours, annotation, our_models) == [], label
+            assert ("to_dict", ours.to_dict()) == read(stock_models, model, body), label
+            outcomes["read as stock"] += 1
+    # Every outcome occurs, and the mutations are many: the test cannot pass by reading nothing.
+    assert set(outcomes) == {"read as stock", "refused by both", "refused where stock breaks its types"}
+    assert outcomes["refused where stock breaks its types"] > 500, outcomes
+    assert sum(outcomes.values()) > 5_000, outcomes
 
 
 @BODIES

@@ -73,13 +73,21 @@ class APITimeoutError(APIConnectionError):
 
 
 class ResponseDecodeError(CloudflarePagesError):
-    """The answer is not the JSON the spec promises for its status: the body is kept, in part, to look at."""
+    """The answer is not the JSON the spec promises for its status: the body is kept, in part, to look at.
 
-    def __init__(self, *, status_code: int, content_type: str, body: bytes, reason: str) -> None:
+    Attributes:
+        pointer: Where the body departs from the models (a JSON pointer from the body's root, "/result/id"),
+            when it is JSON whose shape is wrong; None when it is not JSON at all.
+    """
+
+    def __init__(
+        self, *, status_code: int, content_type: str, body: bytes, reason: str, pointer: str | None = None
+    ) -> None:
         self.status_code = status_code
         self.content_type = content_type
         self.body_start = body[:BODY_EXCERPT_BYTES]
         self.reason = reason
+        self.pointer = pointer
         excerpt = self.body_start.decode("utf-8", errors="replace")
         more = "..." if len(body) > BODY_EXCERPT_BYTES else ""
         super().__init__(

@@ -46,6 +46,7 @@ from .errors import (
 from .links import dashboard_url, preview_url
 from .operations import get_deployment, get_deployment_async
 from .retry import RetryPolicy, parse_retry_after
+from .shapes import JSONShapeError
 from .state import DeploymentState, deployment_state
 from .types import UNSET, Response, Unset
 from .version import __version__
@@ -84,6 +85,7 @@ __all__ = (
     "EnvVars",
     "ErrorEnvelope",
     "FlatError",
+    "JSONShapeError",
     "NotFoundError",
     "PlainTextEnvVar",
     "PreviewDeploymentSetting",

@@ -29,6 +29,7 @@ from .errors import (
 from .memo import remember_string_values
 from .retry import attempts_made, check_max_retries
 from .scrubbing import scrubbing
+from .shapes import JSONShapeError
 from .types import Response, Unset
 from .urls import with_absolute_url
 
@@ -237,12 +238,29 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
         if response.status_code >= 400:
             # An error reply is classified by its status alone; a body in no known shape stays in Response.content.
             return None
+        if _says_it_failed(response):
+            # Cloudflare's own envelope saying `success: false` on a 2xx: an error reply, not a broken body.
+            return None
         raise ResponseDecodeError(
-            status_code=response.status_code, content_type=content_type, body=response.content, reason=_reason(error)
+            status_code=response.status_code,
+            content_type=content_type,
+            body=response.content,
+            reason=_reason(error),
+            pointer=error.pointer if isinstance(error, JSONShapeError) else None,
         ) from error
 
 
+def _says_it_failed(response: httpx.Response) -> bool:
+    try:
+        data = response.json()
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and data.get("success") is False
+
+
 def _reason(error: Exception) -> str:
+    if isinstance(error, JSONShapeError):
+        return f"its shape departs from the models: {error}"
     if isinstance(error, KeyError):
         return f"required field {error} is missing"
     if isinstance(error, RecursionError):

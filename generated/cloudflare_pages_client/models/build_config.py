@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BuildConfig")
@@ -105,17 +106,53 @@ class BuildConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        web_analytics_tag: None | str = src_dict["web_analytics_tag"]
+        try:
+            web_analytics_tag: None | str = src_dict["web_analytics_tag"]
+            if not (isinstance(web_analytics_tag, str) or web_analytics_tag is None):
+                raise TypeError
 
-        web_analytics_token: None | str = src_dict["web_analytics_token"]
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "web_analytics_tag", "BuildConfig.web_analytics_tag", "None | str")
 
-        build_caching: bool | None | Unset = src_dict.get("build_caching", UNSET)
+        try:
+            web_analytics_token: None | str = src_dict["web_analytics_token"]
+            if not (isinstance(web_analytics_token, str) or web_analytics_token is None):
+                raise TypeError
 
-        build_command: None | str | Unset = src_dict.get("build_command", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "web_analytics_token", "BuildConfig.web_analytics_token", "None | str")
 
-        destination_dir: None | str | Unset = src_dict.get("destination_dir", UNSET)
+        try:
+            build_caching: bool | None | Unset = src_dict.get("build_caching", UNSET)
+            if not (build_caching is UNSET or isinstance(build_caching, bool) or build_caching is None):
+                raise TypeError
 
-        root_dir: None | str | Unset = src_dict.get("root_dir", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "build_caching", "BuildConfig.build_caching", "bool | None | Unset")
+
+        try:
+            build_command: None | str | Unset = src_dict.get("build_command", UNSET)
+            if not (build_command is UNSET or isinstance(build_command, str) or build_command is None):
+                raise TypeError
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "build_command", "BuildConfig.build_command", "None | str | Unset")
+
+        try:
+            destination_dir: None | str | Unset = src_dict.get("destination_dir", UNSET)
+            if not (destination_dir is UNSET or isinstance(destination_dir, str) or destination_dir is None):
+                raise TypeError
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "destination_dir", "BuildConfig.destination_dir", "None | str | Unset")
+
+        try:
+            root_dir: None | str | Unset = src_dict.get("root_dir", UNSET)
+            if not (root_dir is UNSET or isinstance(root_dir, str) or root_dir is None):
+                raise TypeError
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "root_dir", "BuildConfig.root_dir", "None | str | Unset")
 
         if cls is BuildConfig:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

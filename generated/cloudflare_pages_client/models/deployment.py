@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, check_items, deepest, list_only, misfit
 from .._runtime.timestamps import parse_timestamp
 from ..models.deployment_environment import DeploymentEnvironment
 from ..models.skip_reason import SkipReason
@@ -236,99 +237,221 @@ class Deployment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id = src_dict["id"]
+        try:
+            id = src_dict["id"]
+            if not (isinstance(id, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "id", "Deployment.id", "str")
 
-        short_id = src_dict["short_id"]
+        try:
+            short_id = src_dict["short_id"]
+            if not (isinstance(short_id, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "short_id", "Deployment.short_id", "str")
 
-        project_id = src_dict["project_id"]
+        try:
+            project_id = src_dict["project_id"]
+            if not (isinstance(project_id, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "project_id", "Deployment.project_id", "str")
 
-        project_name = src_dict["project_name"]
+        try:
+            project_name = src_dict["project_name"]
+            if not (isinstance(project_name, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "project_name", "Deployment.project_name", "str")
 
-        _environment = src_dict["environment"]
-        environment: DeploymentEnvironment | str
-        if isinstance(_environment, str):
-            environment = _DEPLOYMENT_ENVIRONMENT_BY_VALUE.get(_environment, _environment)
-        else:
-            environment = _environment
+        try:
+            _environment = src_dict["environment"]
+            environment: DeploymentEnvironment | str
+            if isinstance(_environment, str):
+                environment = _DEPLOYMENT_ENVIRONMENT_BY_VALUE.get(_environment, _environment)
+            elif isinstance(_environment, str):
+                environment = _environment
+            else:
+                raise TypeError
 
-        url = src_dict["url"]
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "environment", "Deployment.environment", "DeploymentEnvironment | str")
 
-        created_on = parse_timestamp(src_dict["created_on"])
+        try:
+            url = src_dict["url"]
+            if not (isinstance(url, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "url", "Deployment.url", "str")
 
-        modified_on = parse_timestamp(src_dict["modified_on"])
+        try:
+            created_on = parse_timestamp(src_dict["created_on"])
 
-        _aliases = src_dict["aliases"]
-        aliases: list[str] | None
-        if _aliases is None:
-            aliases = None
-        else:
-            try:
-                if not isinstance(_aliases, list):
-                    raise TypeError()
-                aliases_type_0: list[str] = _aliases
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "created_on", "Deployment.created_on", "datetime.datetime")
 
-                aliases = aliases_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                aliases = _aliases
+        try:
+            modified_on = parse_timestamp(src_dict["modified_on"])
 
-        latest_stage = Stage.from_dict(src_dict["latest_stage"])
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "modified_on", "Deployment.modified_on", "datetime.datetime")
 
-        stages = [Stage.from_dict(stages_item_data) for stages_item_data in src_dict["stages"]]
+        try:
+            _aliases = src_dict["aliases"]
+            aliases: list[str] | None
+            if _aliases is None:
+                aliases = None
+            else:
+                try:
+                    if not isinstance(_aliases, list):
+                        raise TypeError()
+                    aliases_type_0: list[str] = _aliases
+                    check_items(aliases_type_0, str)
 
-        deployment_trigger = DeploymentTrigger.from_dict(src_dict["deployment_trigger"])
+                    aliases = aliases_type_0
+                except (TypeError, ValueError, AttributeError, KeyError) as error_0:
+                    if _aliases is None:
+                        aliases = _aliases
+                    else:
+                        raise deepest(error_0)
 
-        build_config = BuildConfig.from_dict(src_dict["build_config"])
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "aliases", "Deployment.aliases", "list[str] | None")
 
-        _env_vars = src_dict["env_vars"]
-        env_vars: EnvVars | None
-        if _env_vars is None:
-            env_vars = None
-        else:
-            try:
-                if not isinstance(_env_vars, dict):
-                    raise TypeError()
-                env_vars_type_0 = EnvVars.from_dict(_env_vars)
+        try:
+            latest_stage = Stage.from_dict(src_dict["latest_stage"])
 
-                env_vars = env_vars_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                env_vars = _env_vars
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "latest_stage", "Deployment.latest_stage", "Stage")
 
-        _source = src_dict.get("source", UNSET)
-        source: None | Source | Unset
-        if _source is None:
-            source = None
-        elif isinstance(_source, Unset):
-            source = UNSET
-        else:
-            try:
-                if not isinstance(_source, dict):
-                    raise TypeError()
-                source_type_0 = Source.from_dict(_source)
+        try:
+            stages = [Stage.from_dict(stages_item_data) for stages_item_data in list_only(src_dict["stages"])]
 
-                source = source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                source = _source
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "stages", "Deployment.stages", "list[Stage]")
 
-        is_skipped = src_dict.get("is_skipped", UNSET)
+        try:
+            deployment_trigger = DeploymentTrigger.from_dict(src_dict["deployment_trigger"])
 
-        _skip_reason = src_dict.get("skip_reason", UNSET)
-        skip_reason: None | SkipReason | str | Unset
-        if isinstance(_skip_reason, str):
-            skip_reason = _SKIP_REASON_BY_VALUE.get(_skip_reason, _skip_reason)
-        else:
-            skip_reason = _skip_reason
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "deployment_trigger", "Deployment.deployment_trigger", "DeploymentTrigger")
 
-        uses_functions: bool | None | Unset = src_dict.get("uses_functions", UNSET)
+        try:
+            build_config = BuildConfig.from_dict(src_dict["build_config"])
 
-        compatibility_date = src_dict.get("compatibility_date", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "build_config", "Deployment.build_config", "BuildConfig")
 
-        compatibility_flags: list[str] | Unset = src_dict.get("compatibility_flags", UNSET)
+        try:
+            _env_vars = src_dict["env_vars"]
+            env_vars: EnvVars | None
+            if _env_vars is None:
+                env_vars = None
+            else:
+                try:
+                    if not isinstance(_env_vars, dict):
+                        raise TypeError()
+                    env_vars_type_0 = EnvVars.from_dict(_env_vars)
 
-        build_image_major_version = src_dict.get("build_image_major_version", UNSET)
+                    env_vars = env_vars_type_0
+                except (TypeError, ValueError, AttributeError, KeyError) as error_0:
+                    if _env_vars is None:
+                        env_vars = _env_vars
+                    else:
+                        raise deepest(error_0)
 
-        usage_model: None | str | Unset = src_dict.get("usage_model", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "env_vars", "Deployment.env_vars", "EnvVars | None")
 
-        production_branch = src_dict.get("production_branch", UNSET)
+        try:
+            _source = src_dict.get("source", UNSET)
+            source: None | Source | Unset
+            if _source is None:
+                source = None
+            elif isinstance(_source, Unset):
+                source = UNSET
+            else:
+                try:
+                    if not isinstance(_source, dict):
+                        raise TypeError()
+                    source_type_0 = Source.from_dict(_source)
+
+                    source = source_type_0
+                except (TypeError, ValueError, AttributeError, KeyError) as error_0:
+                    if _source is None:
+                        source = _source
+                    else:
+                        raise deepest(error_0)
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "source", "Deployment.source", "None | Source | Unset")
+
+        try:
+            is_skipped = src_dict.get("is_skipped", UNSET)
+            if not (is_skipped is UNSET or isinstance(is_skipped, bool)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "is_skipped", "Deployment.is_skipped", "bool | Unset")
+
+        try:
+            _skip_reason = src_dict.get("skip_reason", UNSET)
+            skip_reason: None | SkipReason | str | Unset
+            if isinstance(_skip_reason, str):
+                skip_reason = _SKIP_REASON_BY_VALUE.get(_skip_reason, _skip_reason)
+            elif _skip_reason is UNSET or isinstance(_skip_reason, str) or _skip_reason is None:
+                skip_reason = _skip_reason
+            else:
+                raise TypeError
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "skip_reason", "Deployment.skip_reason", "None | SkipReason | str | Unset")
+
+        try:
+            uses_functions: bool | None | Unset = src_dict.get("uses_functions", UNSET)
+            if not (uses_functions is UNSET or isinstance(uses_functions, bool) or uses_functions is None):
+                raise TypeError
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "uses_functions", "Deployment.uses_functions", "bool | None | Unset")
+
+        try:
+            compatibility_date = src_dict.get("compatibility_date", UNSET)
+            if not (compatibility_date is UNSET or isinstance(compatibility_date, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "compatibility_date", "Deployment.compatibility_date", "str | Unset")
+
+        try:
+            compatibility_flags: list[str] | Unset = src_dict.get("compatibility_flags", UNSET)
+            check_items(compatibility_flags, str)
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "compatibility_flags", "Deployment.compatibility_flags", "list[str] | Unset")
+
+        try:
+            build_image_major_version = src_dict.get("build_image_major_version", UNSET)
+            if not (build_image_major_version is UNSET or isinstance(build_image_major_version, int)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(
+                error, src_dict, "build_image_major_version", "Deployment.build_image_major_version", "int | Unset"
+            )
+
+        try:
+            usage_model: None | str | Unset = src_dict.get("usage_model", UNSET)
+            if not (usage_model is UNSET or isinstance(usage_model, str) or usage_model is None):
+                raise TypeError
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "usage_model", "Deployment.usage_model", "None | str | Unset")
+
+        try:
+            production_branch = src_dict.get("production_branch", UNSET)
+            if not (production_branch is UNSET or isinstance(production_branch, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "production_branch", "Deployment.production_branch", "str | Unset")
 
         if cls is Deployment:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, ConstMismatch, list_only, misfit
 
 T = TypeVar("T", bound="DeploymentEnvelope")
 
@@ -72,21 +73,36 @@ class DeploymentEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        success: Literal[True] = src_dict["success"]
-        if success != True:
-            raise ValueError(f"success must match const True, got '{success}'")
+        try:
+            success: Literal[True] = src_dict["success"]
+            if success.__class__ is not True.__class__ or success != True:
+                raise ConstMismatch("not the constant True")
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "success", "DeploymentEnvelope.success", "Literal[True]")
 
-        errors = [
-            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
-            for componentsschemas_response_messages_item_data in src_dict["errors"]
-        ]
+        try:
+            errors = [
+                ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+                for componentsschemas_response_messages_item_data in list_only(src_dict["errors"])
+            ]
 
-        messages = [
-            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
-            for componentsschemas_response_messages_item_data in src_dict["messages"]
-        ]
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "errors", "DeploymentEnvelope.errors", "list[ResponseMessage]")
 
-        result = Deployment.from_dict(src_dict["result"])
+        try:
+            messages = [
+                ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+                for componentsschemas_response_messages_item_data in list_only(src_dict["messages"])
+            ]
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "messages", "DeploymentEnvelope.messages", "list[ResponseMessage]")
+
+        try:
+            result = Deployment.from_dict(src_dict["result"])
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "result", "DeploymentEnvelope.result", "Deployment")
 
         if cls is DeploymentEnvelope:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 from ..models.deployment_trigger_type import DeploymentTriggerType
 
 T = TypeVar("T", bound="DeploymentTrigger")
@@ -60,14 +61,24 @@ class DeploymentTrigger:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _type_ = src_dict["type"]
-        type_: DeploymentTriggerType | str
-        if isinstance(_type_, str):
-            type_ = _DEPLOYMENT_TRIGGER_TYPE_BY_VALUE.get(_type_, _type_)
-        else:
-            type_ = _type_
+        try:
+            _type_ = src_dict["type"]
+            type_: DeploymentTriggerType | str
+            if isinstance(_type_, str):
+                type_ = _DEPLOYMENT_TRIGGER_TYPE_BY_VALUE.get(_type_, _type_)
+            elif isinstance(_type_, str):
+                type_ = _type_
+            else:
+                raise TypeError
 
-        metadata = DeploymentTriggerMetadata.from_dict(src_dict["metadata"])
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "type", "DeploymentTrigger.type_", "DeploymentTriggerType | str")
+
+        try:
+            metadata = DeploymentTriggerMetadata.from_dict(src_dict["metadata"])
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "metadata", "DeploymentTrigger.metadata", "DeploymentTriggerMetadata")
 
         if cls is DeploymentTrigger:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

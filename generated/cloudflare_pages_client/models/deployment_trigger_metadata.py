@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DeploymentTriggerMetadata")
@@ -68,13 +69,33 @@ class DeploymentTriggerMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        branch = src_dict["branch"]
+        try:
+            branch = src_dict["branch"]
+            if not (isinstance(branch, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "branch", "DeploymentTriggerMetadata.branch", "str")
 
-        commit_hash = src_dict["commit_hash"]
+        try:
+            commit_hash = src_dict["commit_hash"]
+            if not (isinstance(commit_hash, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "commit_hash", "DeploymentTriggerMetadata.commit_hash", "str")
 
-        commit_message = src_dict["commit_message"]
+        try:
+            commit_message = src_dict["commit_message"]
+            if not (isinstance(commit_message, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "commit_message", "DeploymentTriggerMetadata.commit_message", "str")
 
-        commit_dirty = src_dict.get("commit_dirty", UNSET)
+        try:
+            commit_dirty = src_dict.get("commit_dirty", UNSET)
+            if not (commit_dirty is UNSET or isinstance(commit_dirty, bool)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "commit_dirty", "DeploymentTriggerMetadata.commit_dirty", "bool | Unset")
 
         if cls is DeploymentTriggerMetadata:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

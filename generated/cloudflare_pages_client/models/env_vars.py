@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, deepest, misfit
 
 T = TypeVar("T", bound="EnvVars")
 
@@ -50,34 +51,46 @@ class EnvVars:
 
         additional_properties = {}
         for prop_name, prop_dict in src_dict.items():
-            _additional_property = prop_dict
-            additional_property: None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar
-            if _additional_property is None:
-                additional_property = None
-            else:
-                try:
-                    if not isinstance(_additional_property, dict):
-                        raise TypeError()
-                    additional_property_type_0 = PlainTextEnvVar.from_dict(_additional_property)
-
-                    additional_property = additional_property_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
+            try:
+                _additional_property = prop_dict
+                additional_property: None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar
+                if _additional_property is None:
+                    additional_property = None
+                else:
                     try:
                         if not isinstance(_additional_property, dict):
                             raise TypeError()
-                        additional_property_type_1 = SecretTextEnvVar.from_dict(_additional_property)
+                        additional_property_type_0 = PlainTextEnvVar.from_dict(_additional_property)
 
-                        additional_property = additional_property_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
+                        additional_property = additional_property_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError) as error_0:
                         try:
                             if not isinstance(_additional_property, dict):
                                 raise TypeError()
-                            additional_property_type_2 = UntypedEnvVar.from_dict(_additional_property)
+                            additional_property_type_1 = SecretTextEnvVar.from_dict(_additional_property)
 
-                            additional_property = additional_property_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            additional_property = _additional_property
+                            additional_property = additional_property_type_1
+                        except (TypeError, ValueError, AttributeError, KeyError) as error_1:
+                            try:
+                                if not isinstance(_additional_property, dict):
+                                    raise TypeError()
+                                additional_property_type_2 = UntypedEnvVar.from_dict(_additional_property)
 
+                                additional_property = additional_property_type_2
+                            except (TypeError, ValueError, AttributeError, KeyError) as error_2:
+                                if _additional_property is None:
+                                    additional_property = _additional_property
+                                else:
+                                    raise deepest(error_0, error_1, error_2)
+
+            except FIELD_FAILURES as error:
+                raise misfit(
+                    error,
+                    src_dict,
+                    prop_name,
+                    "EnvVars[...]",
+                    "None | PlainTextEnvVar | SecretTextEnvVar | UntypedEnvVar",
+                )
             additional_properties[prop_name] = additional_property
 
         env_vars.additional_properties = additional_properties

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, ConstMismatch, list_only, misfit
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorEnvelope")
@@ -78,27 +79,43 @@ class ErrorEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        success: Literal[False] = src_dict["success"]
-        if success != False:
-            raise ValueError(f"success must match const False, got '{success}'")
+        try:
+            success: Literal[False] = src_dict["success"]
+            if success.__class__ is not False.__class__ or success != False:
+                raise ConstMismatch("not the constant False")
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "success", "ErrorEnvelope.success", "Literal[False]")
 
-        errors = [
-            ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
-            for componentsschemas_response_messages_item_data in src_dict["errors"]
-        ]
+        try:
+            errors = [
+                ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+                for componentsschemas_response_messages_item_data in list_only(src_dict["errors"])
+            ]
 
-        _messages = src_dict.get("messages", UNSET)
-        messages: list[ResponseMessage] | Unset = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for componentsschemas_response_messages_item_data in _messages:
-                componentsschemas_response_messages_item = ResponseMessage.from_dict(
-                    componentsschemas_response_messages_item_data
-                )
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "errors", "ErrorEnvelope.errors", "list[ResponseMessage]")
 
-                messages.append(componentsschemas_response_messages_item)
+        try:
+            _messages = src_dict.get("messages", UNSET)
+            messages: list[ResponseMessage] | Unset = UNSET
+            if _messages is not UNSET:
+                messages = []
+                for componentsschemas_response_messages_item_data in list_only(_messages):
+                    componentsschemas_response_messages_item = ResponseMessage.from_dict(
+                        componentsschemas_response_messages_item_data
+                    )
 
-        result = src_dict.get("result", UNSET)
+                    messages.append(componentsschemas_response_messages_item)
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "messages", "ErrorEnvelope.messages", "list[ResponseMessage] | Unset")
+
+        try:
+            result = src_dict.get("result", UNSET)
+            if not (result is UNSET or result is None):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "result", "ErrorEnvelope.result", "None | Unset")
 
         if cls is ErrorEnvelope:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

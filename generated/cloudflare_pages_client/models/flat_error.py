@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 
 T = TypeVar("T", bound="FlatError")
 
@@ -55,9 +56,19 @@ class FlatError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = src_dict["code"]
+        try:
+            code = src_dict["code"]
+            if not (isinstance(code, int)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "code", "FlatError.code", "int")
 
-        message = src_dict["message"]
+        try:
+            message = src_dict["message"]
+            if not (isinstance(message, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "message", "FlatError.message", "str")
 
         if cls is FlatError:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

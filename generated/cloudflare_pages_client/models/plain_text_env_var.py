@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, ConstMismatch, misfit
 
 T = TypeVar("T", bound="PlainTextEnvVar")
 
@@ -54,11 +55,19 @@ class PlainTextEnvVar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_: Literal["plain_text"] = src_dict["type"]
-        if type_ != "plain_text":
-            raise ValueError(f"type must match const 'plain_text', got '{type_}'")
+        try:
+            type_: Literal["plain_text"] = src_dict["type"]
+            if type_.__class__ is not "plain_text".__class__ or type_ != "plain_text":
+                raise ConstMismatch("not the constant 'plain_text'")
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "type", "PlainTextEnvVar.type_", "Literal['plain_text']")
 
-        value = src_dict["value"]
+        try:
+            value = src_dict["value"]
+            if not (isinstance(value, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "value", "PlainTextEnvVar.value", "str")
 
         if cls is PlainTextEnvVar:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

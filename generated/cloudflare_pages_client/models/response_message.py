@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResponseMessage")
@@ -72,18 +73,37 @@ class ResponseMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = src_dict["code"]
+        try:
+            code = src_dict["code"]
+            if not (isinstance(code, int)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "code", "ResponseMessage.code", "int")
 
-        message = src_dict["message"]
+        try:
+            message = src_dict["message"]
+            if not (isinstance(message, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "message", "ResponseMessage.message", "str")
 
-        documentation_url = src_dict.get("documentation_url", UNSET)
+        try:
+            documentation_url = src_dict.get("documentation_url", UNSET)
+            if not (documentation_url is UNSET or isinstance(documentation_url, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "documentation_url", "ResponseMessage.documentation_url", "str | Unset")
 
-        _source = src_dict.get("source", UNSET)
-        source: ResponseMessageSource | Unset
-        if isinstance(_source, Unset):
-            source = UNSET
-        else:
-            source = ResponseMessageSource.from_dict(_source)
+        try:
+            _source = src_dict.get("source", UNSET)
+            source: ResponseMessageSource | Unset
+            if isinstance(_source, Unset):
+                source = UNSET
+            else:
+                source = ResponseMessageSource.from_dict(_source)
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "source", "ResponseMessage.source", "ResponseMessageSource | Unset")
 
         if cls is ResponseMessage:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

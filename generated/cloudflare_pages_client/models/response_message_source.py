@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResponseMessageSource")
@@ -46,7 +47,12 @@ class ResponseMessageSource:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        pointer = src_dict.get("pointer", UNSET)
+        try:
+            pointer = src_dict.get("pointer", UNSET)
+            if not (pointer is UNSET or isinstance(pointer, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "pointer", "ResponseMessageSource.pointer", "str | Unset")
 
         if cls is ResponseMessageSource:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 from ..models.source_type import SourceType
 
 T = TypeVar("T", bound="Source")
@@ -60,14 +61,24 @@ class Source:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _type_ = src_dict["type"]
-        type_: SourceType | str
-        if isinstance(_type_, str):
-            type_ = _SOURCE_TYPE_BY_VALUE.get(_type_, _type_)
-        else:
-            type_ = _type_
+        try:
+            _type_ = src_dict["type"]
+            type_: SourceType | str
+            if isinstance(_type_, str):
+                type_ = _SOURCE_TYPE_BY_VALUE.get(_type_, _type_)
+            elif isinstance(_type_, str):
+                type_ = _type_
+            else:
+                raise TypeError
 
-        config = SourceConfig.from_dict(src_dict["config"])
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "type", "Source.type_", "SourceType | str")
+
+        try:
+            config = SourceConfig.from_dict(src_dict["config"])
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "config", "Source.config", "SourceConfig")
 
         if cls is Source:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, check_items, misfit
 from ..models.preview_deployment_setting import PreviewDeploymentSetting
 from ..types import UNSET, Unset
 
@@ -147,38 +148,120 @@ class SourceConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        deployments_enabled = src_dict.get("deployments_enabled", UNSET)
+        try:
+            deployments_enabled = src_dict.get("deployments_enabled", UNSET)
+            if not (deployments_enabled is UNSET or isinstance(deployments_enabled, bool)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "deployments_enabled", "SourceConfig.deployments_enabled", "bool | Unset")
 
-        owner = src_dict.get("owner", UNSET)
+        try:
+            owner = src_dict.get("owner", UNSET)
+            if not (owner is UNSET or isinstance(owner, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "owner", "SourceConfig.owner", "str | Unset")
 
-        owner_id = src_dict.get("owner_id", UNSET)
+        try:
+            owner_id = src_dict.get("owner_id", UNSET)
+            if not (owner_id is UNSET or isinstance(owner_id, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "owner_id", "SourceConfig.owner_id", "str | Unset")
 
-        path_excludes: list[str] | Unset = src_dict.get("path_excludes", UNSET)
+        try:
+            path_excludes: list[str] | Unset = src_dict.get("path_excludes", UNSET)
+            check_items(path_excludes, str)
 
-        path_includes: list[str] | Unset = src_dict.get("path_includes", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "path_excludes", "SourceConfig.path_excludes", "list[str] | Unset")
 
-        pr_comments_enabled = src_dict.get("pr_comments_enabled", UNSET)
+        try:
+            path_includes: list[str] | Unset = src_dict.get("path_includes", UNSET)
+            check_items(path_includes, str)
 
-        preview_branch_excludes: list[str] | Unset = src_dict.get("preview_branch_excludes", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "path_includes", "SourceConfig.path_includes", "list[str] | Unset")
 
-        preview_branch_includes: list[str] | Unset = src_dict.get("preview_branch_includes", UNSET)
+        try:
+            pr_comments_enabled = src_dict.get("pr_comments_enabled", UNSET)
+            if not (pr_comments_enabled is UNSET or isinstance(pr_comments_enabled, bool)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "pr_comments_enabled", "SourceConfig.pr_comments_enabled", "bool | Unset")
 
-        _preview_deployment_setting = src_dict.get("preview_deployment_setting", UNSET)
-        preview_deployment_setting: PreviewDeploymentSetting | str | Unset
-        if isinstance(_preview_deployment_setting, str):
-            preview_deployment_setting = _PREVIEW_DEPLOYMENT_SETTING_BY_VALUE.get(
-                _preview_deployment_setting, _preview_deployment_setting
+        try:
+            preview_branch_excludes: list[str] | Unset = src_dict.get("preview_branch_excludes", UNSET)
+            check_items(preview_branch_excludes, str)
+
+        except FIELD_FAILURES as error:
+            raise misfit(
+                error, src_dict, "preview_branch_excludes", "SourceConfig.preview_branch_excludes", "list[str] | Unset"
             )
-        else:
-            preview_deployment_setting = _preview_deployment_setting
 
-        production_branch = src_dict.get("production_branch", UNSET)
+        try:
+            preview_branch_includes: list[str] | Unset = src_dict.get("preview_branch_includes", UNSET)
+            check_items(preview_branch_includes, str)
 
-        production_deployments_enabled = src_dict.get("production_deployments_enabled", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(
+                error, src_dict, "preview_branch_includes", "SourceConfig.preview_branch_includes", "list[str] | Unset"
+            )
 
-        repo_id = src_dict.get("repo_id", UNSET)
+        try:
+            _preview_deployment_setting = src_dict.get("preview_deployment_setting", UNSET)
+            preview_deployment_setting: PreviewDeploymentSetting | str | Unset
+            if isinstance(_preview_deployment_setting, str):
+                preview_deployment_setting = _PREVIEW_DEPLOYMENT_SETTING_BY_VALUE.get(
+                    _preview_deployment_setting, _preview_deployment_setting
+                )
+            elif _preview_deployment_setting is UNSET or isinstance(_preview_deployment_setting, str):
+                preview_deployment_setting = _preview_deployment_setting
+            else:
+                raise TypeError
 
-        repo_name = src_dict.get("repo_name", UNSET)
+        except FIELD_FAILURES as error:
+            raise misfit(
+                error,
+                src_dict,
+                "preview_deployment_setting",
+                "SourceConfig.preview_deployment_setting",
+                "PreviewDeploymentSetting | str | Unset",
+            )
+
+        try:
+            production_branch = src_dict.get("production_branch", UNSET)
+            if not (production_branch is UNSET or isinstance(production_branch, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "production_branch", "SourceConfig.production_branch", "str | Unset")
+
+        try:
+            production_deployments_enabled = src_dict.get("production_deployments_enabled", UNSET)
+            if not (production_deployments_enabled is UNSET or isinstance(production_deployments_enabled, bool)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(
+                error,
+                src_dict,
+                "production_deployments_enabled",
+                "SourceConfig.production_deployments_enabled",
+                "bool | Unset",
+            )
+
+        try:
+            repo_id = src_dict.get("repo_id", UNSET)
+            if not (repo_id is UNSET or isinstance(repo_id, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "repo_id", "SourceConfig.repo_id", "str | Unset")
+
+        try:
+            repo_name = src_dict.get("repo_name", UNSET)
+            if not (repo_name is UNSET or isinstance(repo_name, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "repo_name", "SourceConfig.repo_name", "str | Unset")
 
         if cls is SourceConfig:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, deepest, misfit
 from .._runtime.timestamps import parse_timestamp
 from ..models.stage_name import StageName
 from ..models.stage_status import StageStatus
@@ -88,47 +89,73 @@ class Stage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _name = src_dict["name"]
-        name: StageName | str
-        if isinstance(_name, str):
-            name = _STAGE_NAME_BY_VALUE.get(_name, _name)
-        else:
-            name = _name
+        try:
+            _name = src_dict["name"]
+            name: StageName | str
+            if isinstance(_name, str):
+                name = _STAGE_NAME_BY_VALUE.get(_name, _name)
+            elif isinstance(_name, str):
+                name = _name
+            else:
+                raise TypeError
 
-        _status = src_dict["status"]
-        status: StageStatus | str
-        if isinstance(_status, str):
-            status = _STAGE_STATUS_BY_VALUE.get(_status, _status)
-        else:
-            status = _status
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "name", "Stage.name", "StageName | str")
 
-        _started_on = src_dict["started_on"]
-        started_on: datetime.datetime | None
-        if _started_on is None:
-            started_on = None
-        else:
-            try:
-                if not isinstance(_started_on, str):
-                    raise TypeError()
-                started_on_type_0 = parse_timestamp(_started_on)
+        try:
+            _status = src_dict["status"]
+            status: StageStatus | str
+            if isinstance(_status, str):
+                status = _STAGE_STATUS_BY_VALUE.get(_status, _status)
+            elif isinstance(_status, str):
+                status = _status
+            else:
+                raise TypeError
 
-                started_on = started_on_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                started_on = _started_on
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "status", "Stage.status", "StageStatus | str")
 
-        _ended_on = src_dict["ended_on"]
-        ended_on: datetime.datetime | None
-        if _ended_on is None:
-            ended_on = None
-        else:
-            try:
-                if not isinstance(_ended_on, str):
-                    raise TypeError()
-                ended_on_type_0 = parse_timestamp(_ended_on)
+        try:
+            _started_on = src_dict["started_on"]
+            started_on: datetime.datetime | None
+            if _started_on is None:
+                started_on = None
+            else:
+                try:
+                    if not isinstance(_started_on, str):
+                        raise TypeError()
+                    started_on_type_0 = parse_timestamp(_started_on)
 
-                ended_on = ended_on_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                ended_on = _ended_on
+                    started_on = started_on_type_0
+                except (TypeError, ValueError, AttributeError, KeyError) as error_0:
+                    if _started_on is None:
+                        started_on = _started_on
+                    else:
+                        raise deepest(error_0)
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "started_on", "Stage.started_on", "datetime.datetime | None")
+
+        try:
+            _ended_on = src_dict["ended_on"]
+            ended_on: datetime.datetime | None
+            if _ended_on is None:
+                ended_on = None
+            else:
+                try:
+                    if not isinstance(_ended_on, str):
+                        raise TypeError()
+                    ended_on_type_0 = parse_timestamp(_ended_on)
+
+                    ended_on = ended_on_type_0
+                except (TypeError, ValueError, AttributeError, KeyError) as error_0:
+                    if _ended_on is None:
+                        ended_on = _ended_on
+                    else:
+                        raise deepest(error_0)
+
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "ended_on", "Stage.ended_on", "datetime.datetime | None")
 
         if cls is Stage:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._runtime.reprs import short_repr
+from .._runtime.shapes import FIELD_FAILURES, misfit
 
 T = TypeVar("T", bound="UntypedEnvVar")
 
@@ -48,7 +49,12 @@ class UntypedEnvVar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        value = src_dict["value"]
+        try:
+            value = src_dict["value"]
+            if not (isinstance(value, str)):
+                raise TypeError
+        except FIELD_FAILURES as error:
+            raise misfit(error, src_dict, "value", "UntypedEnvVar.value", "str")
 
         if cls is UntypedEnvVar:
             # Built without the keyword __init__ (tests/test_model_construction.py keeps this safe).

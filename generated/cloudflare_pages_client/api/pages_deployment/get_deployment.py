@@ -4,6 +4,7 @@ import httpx
 
 from ... import errors
 from ..._runtime import wire
+from ..._runtime.shapes import deepest
 from ...client import AuthenticatedClient, Client
 from ...models.deployment_envelope import DeploymentEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -54,12 +55,15 @@ def _parse_response(
             response_4xx_type_0 = ErrorEnvelope.from_dict(_response_4xx)
 
             response_4xx = response_4xx_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            if not isinstance(_response_4xx, dict):
-                raise TypeError()
-            response_4xx_type_1 = FlatError.from_dict(_response_4xx)
+        except (TypeError, ValueError, AttributeError, KeyError) as error_0:
+            try:
+                if not isinstance(_response_4xx, dict):
+                    raise TypeError()
+                response_4xx_type_1 = FlatError.from_dict(_response_4xx)
 
-            response_4xx = response_4xx_type_1
+                response_4xx = response_4xx_type_1
+            except (TypeError, ValueError, AttributeError, KeyError) as error_1:
+                raise deepest(error_0, error_1)
 
         return response_4xx
 

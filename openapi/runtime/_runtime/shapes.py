@@ -1,0 +1,180 @@
+"""Where a JSON value departs from the models' annotations: JSONShapeError, which names the place.
+
+The generated `from_dict` methods check every value's JSON type with a plain isinstance (cheap on the
+usual path) and build each field inside a `try` whose handler calls `misfit`. The first failure becomes
+a JSONShapeError naming its field; each enclosing `from_dict` prepends its own key (and the index, for
+an item of a list) on the way out, so that the error reaching the caller carries the whole JSON pointer.
+Only the error path pays for finding the place. New *values* (an unknown enum member) and new *fields*
+are not failures: the models keep them.
+
+A message never quotes the value itself, only its JSON type: the value may be a secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .json_pointer import escape
+from .types import UNSET
+
+# What building a field can raise when the value has the wrong shape: a failed isinstance check raises
+# TypeError, a missing key KeyError, a string that is not a timestamp ValueError, a list where an object
+# was expected AttributeError or TypeError. Anything else (MemoryError, RecursionError) is not about
+# the shape, and passes through.
+FIELD_FAILURES = (TypeError, ValueError, KeyError, AttributeError)
+
+_MISSING = object()
+
+
+class ValueMismatch(ValueError):
+    """A value of the right JSON type that is still not what the model takes; the message never holds it."""
+
+
+class ConstMismatch(ValueMismatch):
+    """Not the constant the model requires: in a union, the sign of a wrong branch rather than a bad value."""
+
+
+class JSONShapeError(ValueError):
+    """A JSON value whose type contradicts the model's annotation, or a required field that is missing.
+
+    Attributes:
+        pointer: Where, as a JSON pointer (RFC 6901) from the document `from_dict` was given.
+        found: The JSON type found there ("an integer", "null", "missing", ...), never the value.
+        field: The model attribute that could not take it ("Stage.status").
+        expected: That attribute's annotation ("StageStatus | str").
+    """
+
+    def __init__(self, found: str, *, field: str = "", expected: str = "", token: str | int | None = None) -> None:
+        super().__init__(found)
+        self.found = found
+        self.field = field
+        self.expected = expected
+        # From the innermost token outwards; the container the innermost token is read in.
+        self._tokens: list[str | int] = [] if token is None else [token]
+        self._holder: object = None
+
+    @property
+    def pointer(self) -> str:
+        return "".join("/" + escape(token) for token in reversed(self._tokens))
+
+    def __str__(self) -> str:
+        where = self.pointer or "the document"
+        wanted = f"; {self.field} takes {self.expected}" if self.field else ""
+        return f"{where} is {self.found}{wanted}"
+
+    def _within(self, holder: object, key: str | int) -> bool:
+        """Prepend `key` (and an index or name below it) when this error was raised inside holder[key]."""
+        value = holder[key] if isinstance(holder, Mapping) else _MISSING
+        if value is self._holder:
+            self._tokens.append(key)
+        elif isinstance(value, list):
+            # The first identical item is the one that failed: the items are built in order.
+            index = next((i for i, item in enumerate(value) if item is self._holder), None)
+            if index is None:
+                return False
+            self._tokens += [index, key]
+        else:
+            return False
+        self._holder = holder
+        return True
+
+
+def json_type(value: object) -> str:
+    """The JSON type of a value json.loads gave, in words."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def misfit(error: Exception, holder: object, key: str, field: str, expected: str) -> JSONShapeError:
+    """The JSONShapeError for a failure while building the field read from holder[key].
+
+    `error` is either a JSONShapeError raised deeper (inside the object or an item of the array at that
+    key), which gains the key on its way out, or the failure of this field itself.
+    """
+    if isinstance(error, JSONShapeError) and error._within(holder, key):
+        if not error.field:
+            error.field, error.expected = field, expected
+        return error
+    if not isinstance(holder, Mapping):
+        # from_dict was given something that is not an object at all: the place is the holder itself.
+        shape = JSONShapeError(json_type(holder), field=field.partition(".")[0], expected="an object")
+    else:
+        value = holder.get(key, _MISSING)
+        found = "missing" if value is _MISSING else json_type(value)
+        if isinstance(error, ValueMismatch | NoMemberFits):
+            found = f"{found} ({error})"
+        shape = JSONShapeError(found, field=field, expected=expected, token=key)
+    shape._holder = holder
+    shape.__cause__ = error
+    return shape
+
+
+class NoMemberFits(TypeError):
+    """A value that no member of a union takes, where no member tells more (see `deepest`)."""
+
+
+def deepest(*errors: Exception) -> Exception:
+    """What a union raises when none of its members takes the value, given each member's failure.
+
+    A member that fails on a value that is there, of the wrong type, tells where the body is wrong: the
+    deepest such failure is raised. A member that fails because a key is missing or a constant differs
+    only says that the value is another member's: when every failure is of that kind, NoMemberFits,
+    which names the union's own place.
+    """
+    telling = [error for error in errors if _tells(error)]
+    if not telling:
+        return NoMemberFits("no member of the union takes it")
+    return max(telling, key=lambda error: len(error._tokens) if isinstance(error, JSONShapeError) else 0)
+
+
+def _tells(error: Exception) -> bool:
+    if isinstance(error, JSONShapeError):
+        return error.found != "missing" and not isinstance(error.__cause__, ConstMismatch)
+    return isinstance(error, ValueMismatch) and not isinstance(error, ConstMismatch)
+
+
+def list_only(value: Any) -> list[Any]:
+    """`value`, which must be a list (an empty string or object would otherwise read as an empty list)."""
+    if isinstance(value, list):
+        return value
+    raise TypeError
+
+
+def check_items(value: object, kind: type[Any]) -> None:
+    """Raise unless `value` is UNSET (an optional list left out) or a list whose every item is a `kind`."""
+    if value is UNSET:
+        return
+    accepted = (int, float) if kind is float else kind  # JSON has one number type: 1 is a float too
+    for index, item in enumerate(list_only(value)):
+        if not isinstance(item, accepted):
+            shape = JSONShapeError(json_type(item), token=index)
+            shape._holder = value
+            raise shape
+
+
+__all__ = [
+    "FIELD_FAILURES",
+    "ConstMismatch",
+    "JSONShapeError",
+    "NoMemberFits",
+    "ValueMismatch",
+    "check_items",
+    "deepest",
+    "json_type",
+    "list_only",
+    "misfit",
+]
