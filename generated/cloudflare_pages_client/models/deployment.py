@@ -305,7 +305,7 @@ class Deployment:
             else:
                 try:
                     if not isinstance(_aliases, list):
-                        raise TypeError()
+                        raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                     aliases_type_0: list[str] = _aliases
                     check_items(aliases_type_0, str)
 
@@ -351,7 +351,7 @@ class Deployment:
             else:
                 try:
                     if not isinstance(_env_vars, dict):
-                        raise TypeError()
+                        raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                     env_vars_type_0 = EnvVars.from_dict(_env_vars)
 
                     env_vars = env_vars_type_0
@@ -374,7 +374,7 @@ class Deployment:
             else:
                 try:
                     if not isinstance(_source, dict):
-                        raise TypeError()
+                        raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                     source_type_0 = Source.from_dict(_source)
 
                     source = source_type_0

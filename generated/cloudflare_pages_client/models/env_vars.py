@@ -58,22 +58,28 @@ class EnvVars:
                     additional_property = None
                 else:
                     try:
-                        if not isinstance(_additional_property, dict):
-                            raise TypeError()
+                        if (
+                            not isinstance(_additional_property, dict)
+                            or _additional_property.get("type") != "plain_text"
+                        ):
+                            raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                         additional_property_type_0 = PlainTextEnvVar.from_dict(_additional_property)
 
                         additional_property = additional_property_type_0
                     except (TypeError, ValueError, AttributeError, KeyError) as error_0:
                         try:
-                            if not isinstance(_additional_property, dict):
-                                raise TypeError()
+                            if (
+                                not isinstance(_additional_property, dict)
+                                or _additional_property.get("type") != "secret_text"
+                            ):
+                                raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                             additional_property_type_1 = SecretTextEnvVar.from_dict(_additional_property)
 
                             additional_property = additional_property_type_1
                         except (TypeError, ValueError, AttributeError, KeyError) as error_1:
                             try:
                                 if not isinstance(_additional_property, dict):
-                                    raise TypeError()
+                                    raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                                 additional_property_type_2 = UntypedEnvVar.from_dict(_additional_property)
 
                                 additional_property = additional_property_type_2

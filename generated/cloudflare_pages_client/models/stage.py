@@ -123,7 +123,7 @@ class Stage:
             else:
                 try:
                     if not isinstance(_started_on, str):
-                        raise TypeError()
+                        raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                     started_on_type_0 = parse_timestamp(_started_on)
 
                     started_on = started_on_type_0
@@ -144,7 +144,7 @@ class Stage:
             else:
                 try:
                     if not isinstance(_ended_on, str):
-                        raise TypeError()
+                        raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                     ended_on_type_0 = parse_timestamp(_ended_on)
 
                     ended_on = ended_on_type_0

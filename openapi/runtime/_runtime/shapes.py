@@ -27,14 +27,6 @@ FIELD_FAILURES = (TypeError, ValueError, KeyError, AttributeError)
 _MISSING = object()
 
 
-class ValueMismatch(ValueError):
-    """A value of the right JSON type that is still not what the model takes; the message never holds it."""
-
-
-class ConstMismatch(ValueMismatch):
-    """Not the constant the model requires: in a union, the sign of a wrong branch rather than a bad value."""
-
-
 class JSONShapeError(ValueError):
     """A JSON value whose type contradicts the model's annotation, or a required field that is missing.
 
@@ -43,41 +35,72 @@ class JSONShapeError(ValueError):
         found: The JSON type found there ("an integer", "null", "missing", ...), never the value.
         field: The model attribute that could not take it ("Stage.status").
         expected: That attribute's annotation ("StageStatus | str").
+
+    Raised with at most a short detail that never holds the value; `misfit` gives it its place. It has
+    no __init__ of its own: a union's members fail this way on the usual path (a secret env var is
+    first tried as a plain one), where a Python-level constructor would be the largest cost.
     """
 
-    def __init__(self, found: str, *, field: str = "", expected: str = "", token: str | int | None = None) -> None:
-        super().__init__(found)
-        self.found = found
-        self.field = field
-        self.expected = expected
-        # From the innermost token outwards; the container the innermost token is read in.
-        self._tokens: list[str | int] = [] if token is None else [token]
-        self._holder: object = None
+    field = ""
+    expected = ""
+    _tokens: tuple[str | int, ...] | list[str | int] = ()  # from the innermost token outwards
+    _holder: object = None  # the container the innermost token is read in; None until placed
+    _value: object = None
+    _missing = False
 
     @property
     def pointer(self) -> str:
         return "".join("/" + escape(token) for token in reversed(self._tokens))
+
+    @property
+    def found(self) -> str:
+        kind = "missing" if self._missing else json_type(self._value)
+        return f"{kind} ({self.args[0]})" if self.args and self.args[0] else kind
 
     def __str__(self) -> str:
         where = self.pointer or "the document"
         wanted = f"; {self.field} takes {self.expected}" if self.field else ""
         return f"{where} is {self.found}{wanted}"
 
+    def _place(self, holder: object, key: str | int | None, field: str, expected: str) -> JSONShapeError:
+        """Where this error happened: holder[key] (key None: the holder itself, which is not an object)."""
+        self._holder, self.field, self.expected = holder, field, expected
+        if key is None:
+            self._tokens, self._value = [], holder
+        else:
+            self._tokens = [key]
+            mapping = type(holder) is dict or isinstance(holder, Mapping)
+            self._value = holder.get(key, _MISSING) if mapping else holder[key]  # type: ignore[union-attr,index]
+            self._missing = self._value is _MISSING
+        return self
+
     def _within(self, holder: object, key: str | int) -> bool:
-        """Prepend `key` (and an index or name below it) when this error was raised inside holder[key]."""
-        value = holder[key] if isinstance(holder, Mapping) else _MISSING
+        """Prepend `key` (and an index below it) when this error was raised inside holder[key]."""
+        value = holder[key] if type(holder) is dict or isinstance(holder, Mapping) else _MISSING  # type: ignore[index]
         if value is self._holder:
-            self._tokens.append(key)
+            self._tokens.append(key)  # type: ignore[union-attr]
         elif isinstance(value, list):
             # The first identical item is the one that failed: the items are built in order.
             index = next((i for i, item in enumerate(value) if item is self._holder), None)
             if index is None:
                 return False
-            self._tokens += [index, key]
+            self._tokens += [index, key]  # type: ignore[operator]
         else:
             return False
         self._holder = holder
         return True
+
+
+class ValueMismatch(JSONShapeError):
+    """A value of the right JSON type that is still not what the model takes (a string that is no timestamp)."""
+
+
+class ConstMismatch(ValueMismatch):
+    """Not the constant the model requires: in a union, the sign of another member rather than a bad value."""
+
+
+class NoMemberFits(JSONShapeError):
+    """A value that no member of a union takes, where no member's failure tells more (see `deepest`)."""
 
 
 def json_type(value: object) -> str:
@@ -103,28 +126,24 @@ def misfit(error: Exception, holder: object, key: str, field: str, expected: str
     """The JSONShapeError for a failure while building the field read from holder[key].
 
     `error` is either a JSONShapeError raised deeper (inside the object or an item of the array at that
-    key), which gains the key on its way out, or the failure of this field itself.
+    key), which gains the key on its way out, one raised by this field's own check, which is placed here,
+    or any other failure of this field (a missing key, a failed isinstance), which becomes one.
     """
-    if isinstance(error, JSONShapeError) and error._within(holder, key):
-        if not error.field:
-            error.field, error.expected = field, expected
-        return error
-    if not isinstance(holder, Mapping):
-        # from_dict was given something that is not an object at all: the place is the holder itself.
-        shape = JSONShapeError(json_type(holder), field=field.partition(".")[0], expected="an object")
+    if isinstance(error, JSONShapeError):
+        if error._holder is None:
+            return error._place(holder, key, field, expected)
+        if error._within(holder, key):
+            if not error.field:
+                error.field, error.expected = field, expected
+            return error
+    shape = JSONShapeError()
+    if type(holder) is dict or isinstance(holder, Mapping):
+        shape._place(holder, key, field, expected)
     else:
-        value = holder.get(key, _MISSING)
-        found = "missing" if value is _MISSING else json_type(value)
-        if isinstance(error, ValueMismatch | NoMemberFits):
-            found = f"{found} ({error})"
-        shape = JSONShapeError(found, field=field, expected=expected, token=key)
-    shape._holder = holder
+        # from_dict was given something that is not an object at all: the place is the holder itself.
+        shape._place(holder, None, field.partition(".")[0], "an object")
     shape.__cause__ = error
     return shape
-
-
-class NoMemberFits(TypeError):
-    """A value that no member of a union takes, where no member tells more (see `deepest`)."""
 
 
 def deepest(*errors: Exception) -> Exception:
@@ -135,16 +154,14 @@ def deepest(*errors: Exception) -> Exception:
     only says that the value is another member's: when every failure is of that kind, NoMemberFits,
     which names the union's own place.
     """
-    telling = [error for error in errors if _tells(error)]
+    telling = [
+        error
+        for error in errors
+        if isinstance(error, JSONShapeError) and not error._missing and not isinstance(error, ConstMismatch)
+    ]
     if not telling:
         return NoMemberFits("no member of the union takes it")
-    return max(telling, key=lambda error: len(error._tokens) if isinstance(error, JSONShapeError) else 0)
-
-
-def _tells(error: Exception) -> bool:
-    if isinstance(error, JSONShapeError):
-        return error.found != "missing" and not isinstance(error.__cause__, ConstMismatch)
-    return isinstance(error, ValueMismatch) and not isinstance(error, ConstMismatch)
+    return max(telling, key=lambda error: len(error._tokens))  # type: ignore[union-attr]
 
 
 def list_only(value: Any) -> list[Any]:
@@ -158,11 +175,17 @@ def check_items(value: object, kind: type[Any]) -> None:
     """Raise unless `value` is UNSET (an optional list left out) or a list whose every item is a `kind`."""
     if value is UNSET:
         return
+    if isinstance(value, list):
+        for item in value:
+            if not isinstance(item, kind):
+                break
+        else:
+            return
     accepted = (int, float) if kind is float else kind  # JSON has one number type: 1 is a float too
     for index, item in enumerate(list_only(value)):
         if not isinstance(item, accepted):
-            shape = JSONShapeError(json_type(item), token=index)
-            shape._holder = value
+            shape = JSONShapeError()
+            shape._place(value, index, "", "")
             raise shape
 
 

@@ -50,15 +50,15 @@ def _parse_response(
         _response_4xx = response.json()
         response_4xx: ErrorEnvelope | FlatError
         try:
-            if not isinstance(_response_4xx, dict):
-                raise TypeError()
+            if not isinstance(_response_4xx, dict) or _response_4xx.get("success") != False:
+                raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
             response_4xx_type_0 = ErrorEnvelope.from_dict(_response_4xx)
 
             response_4xx = response_4xx_type_0
         except (TypeError, ValueError, AttributeError, KeyError) as error_0:
             try:
                 if not isinstance(_response_4xx, dict):
-                    raise TypeError()
+                    raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                 response_4xx_type_1 = FlatError.from_dict(_response_4xx)
 
                 response_4xx = response_4xx_type_1
