@@ -49,7 +49,9 @@ def _error_for(
     if response.status_code >= 400:
         # Capped as the client's own wait is, so that a caller who sleeps retry_after never waits longer.
         retry_after = client.retry_policy.retry_after(response.headers)
-        return api_error(int(response.status_code), response.headers, _error_body(response), retry_after)
+        return api_error(
+            int(response.status_code), response.headers, _error_body(response), retry_after, response.attempts
+        )
     return unexpected_status(int(response.status_code), response.headers, response.content)
 
 
