@@ -147,6 +147,12 @@ def test_the_email_new_env_var_types_and_unknown_fields_are_never_kept_verbatim(
 # -- 6. every live request ends within the live deadline ------------------------------------------------------------
 
 
+TWO_GENERATED_UNAVAILABLE = (
+    "**Result: API unavailable (exit 4).** API unavailable: 2 of the 2 generated requests got 5xx or 429 "
+    "(or no complete answer) after the retries"
+)
+
+
 def dripping(action: Action) -> Action:
     """`action`'s reply, one byte a second: thousands of seconds for a deployment, per-read timeouts never fire."""
     return dataclasses.replace(action, drip=1.0)
@@ -178,10 +184,7 @@ def test_dripping_generated_requests_each_end_at_the_deadline_and_count_as_unava
         assert server.count == 6  # the canary, the probes, and two generated requests, each sent once
     report = (reports / "contract-live.md").read_text()
     assert code == ExitCode.API_UNAVAILABLE
-    assert (
-        "**Result: API unavailable (exit 4).** API unavailable: 2 of the 2 generated requests got 5xx or 429 "
-        "(or no complete answer) after the retries"
-    ) in report
+    assert TWO_GENERATED_UNAVAILABLE in report
 
 
 # -- 7. a reply larger than the client's limit is refused while it arrives ----------------------------------------
@@ -296,10 +299,7 @@ def test_generated_requests_that_mostly_fail_make_the_api_unavailable(tmp_path: 
     report = (reports / "contract-live.md").read_text()
     assert code == ExitCode.API_UNAVAILABLE
     # 6 attempts left: two generated requests, each tried three times (with the client's real backoff).
-    assert (
-        "**Result: API unavailable (exit 4).** API unavailable: 2 of the 2 generated requests got 5xx or 429 "
-        "(or no complete answer) after the retries"
-    ) in report
+    assert TWO_GENERATED_UNAVAILABLE in report
 
 
 # -- 16. configuration errors: exit 2, one line; an unreadable reply: a contract failure with a report ----------
