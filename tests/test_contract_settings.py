@@ -34,6 +34,7 @@ def test_the_readme_lists_every_setting_with_its_default() -> None:
     assert defaults["CONTRACT_EXAMPLES"] == f"{settings.DEFAULT_BODY_EXAMPLES} ({settings.DEFAULT_REQUEST_EXAMPLES})"
     assert defaults["CONTRACT_LIVE_MAX_REQUESTS"] == str(settings.DEFAULT_LIVE_MAX_REQUESTS)
     assert defaults["CONTRACT_LIVE_MIN_INTERVAL"] == f"{settings.CLOUDFLARE_MIN_INTERVAL:g}"
+    assert defaults["CONTRACT_LIVE_DEADLINE"] == f"{settings.DEFAULT_LIVE_DEADLINE:g}"
     assert defaults["CONTRACT_REPORTS_DIR"] == f"`{REPORTS_DIR.relative_to(ROOT).as_posix()}/`"
     assert f"seed {settings.SEED}" in defaults["CONTRACT_RANDOM"]
 
@@ -49,6 +50,7 @@ def test_empty_means_the_default_and_a_bad_value_names_its_variable() -> None:
     empty = {name: "" for name in settings.VARIABLES}
     assert settings.live_max_requests(empty) == settings.DEFAULT_LIVE_MAX_REQUESTS
     assert settings.live_min_interval(empty) == settings.CLOUDFLARE_MIN_INTERVAL
+    assert settings.live_deadline(empty) == settings.DEFAULT_LIVE_DEADLINE
     assert settings.body_examples(empty) == settings.DEFAULT_BODY_EXAMPLES
     assert settings.request_examples(empty) == settings.DEFAULT_REQUEST_EXAMPLES
     assert settings.reports_dir(empty) == REPORTS_DIR
@@ -56,12 +58,14 @@ def test_empty_means_the_default_and_a_bad_value_names_its_variable() -> None:
     given = {
         "CONTRACT_LIVE_MAX_REQUESTS": "7",
         "CONTRACT_LIVE_MIN_INTERVAL": "0",
+        "CONTRACT_LIVE_DEADLINE": "2.5",
         "CONTRACT_EXAMPLES": "12",
         "CONTRACT_REPORTS_DIR": "/tmp/r",
         "CONTRACT_FAIL_ON_DRIFT": "1",
         "CONTRACT_RANDOM": "0",
     }
     assert (settings.live_max_requests(given), settings.live_min_interval(given)) == (7, 0.0)
+    assert settings.live_deadline(given) == 2.5
     assert (settings.body_examples(given), settings.request_examples(given)) == (12, 12)
     assert settings.reports_dir(given) == Path("/tmp/r")
     assert (settings.fail_on_drift(given), settings.random_cases(given)) == (True, False)

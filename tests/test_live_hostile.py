@@ -1,4 +1,5 @@
-"""The live run and the recorder against hostile servers, hostile settings and kills (issue 16: points 2, 3, 15-17).
+"""The live run and the recorder against hostile servers, hostile settings and kills (issue 16: points 2, 3, 6, 7,
+15-17).
 
 Every test drives `make contract-live` (`scripts.contract_live`) and `make record` against a real server on
 127.0.0.1, in process or as a subprocess (where a traceback, an exit code or a signal is the point).
@@ -20,13 +21,21 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
+from cloudflare_pages_client._runtime.constants import DEFAULT_MAX_REPLY_BYTES
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from cloudflare_pages_client.testing.replay_server import ReplayServer
 from cloudflare_pages_client.testing.replies import AUTHENTICATION_ERROR, DEPLOYMENT_NOT_FOUND, PROJECT_NOT_FOUND
 from contract_tests.kit.atomic_files import TEMPORARY_PREFIX, TEMPORARY_SUFFIX
 from contract_tests.kit.conformance import operation
 from contract_tests.kit.paths import RECORDINGS_FOLDER, ROOT
-from contract_tests.kit.scripted_server import Action, html_reply, json_reply, raw_reply, scripted_server
+from contract_tests.kit.scripted_server import (
+    Action,
+    ScriptedServer,
+    html_reply,
+    json_reply,
+    raw_reply,
+    scripted_server,
+)
 from contract_tests.kit.spec import OPERATION_PATH
 from contract_tests.live import run as live_run
 from contract_tests.live.exit_codes import ExitCode
@@ -135,6 +144,118 @@ def test_the_email_new_env_var_types_and_unknown_fields_are_never_kept_verbatim(
     assert result["url"] == "https://marketing-site.pages.dev/?owner=REDACTED"
 
 
+# -- 6. every live request ends within the live deadline ------------------------------------------------------------
+
+
+TWO_GENERATED_UNAVAILABLE = (
+    "**Result: API unavailable (exit 4).** API unavailable: 2 of the 2 generated requests got 5xx or 429 "
+    "(or no complete answer) after the retries"
+)
+
+
+def dripping(action: Action) -> Action:
+    """`action`'s reply, one byte a second: thousands of seconds for a deployment, per-read timeouts never fire."""
+    return dataclasses.replace(action, drip=1.0)
+
+
+def test_a_dripping_canary_ends_the_run_at_the_live_deadline_as_api_unavailable(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    with scripted_server() as server:
+        server.play(dripping(deployment_reply()))
+        # The subprocess' own timeout is the hang detector: without a deadline the canary would drip for an hour.
+        finished = live_subprocess(environment(server.url, reports, CONTRACT_LIVE_DEADLINE="1"))
+        assert server.count == 1  # a deadline that passed is not retried
+    assert (finished.returncode, finished.stderr) == (ExitCode.API_UNAVAILABLE, "")
+    report = (reports / "contract-live.md").read_text()
+    assert (
+        "**Result: API unavailable (exit 4).** API unavailable: no complete answer within the live deadline of 1 s "
+        "(CONTRACT_LIVE_DEADLINE), after 1 attempt\n"
+    ) in report
+    assert finished.stdout.splitlines()[-1] == "contract-live: API unavailable (exit 4); 1 requests made"
+    assert json.loads((reports / "live-exchanges.json").read_text())["complete"] is False
+
+
+def test_dripping_generated_requests_each_end_at_the_deadline_and_count_as_unavailable(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    with scripted_server() as server:
+        server.play(deployment_reply(), *PROBES_REFUSED, dripping(json_reply(404, DEPLOYMENT_NOT_FOUND)))
+        env = environment(server.url, reports, CONTRACT_LIVE_DEADLINE="1", CONTRACT_LIVE_MAX_REQUESTS="6")
+        code = contract_live.main(env)
+        assert server.count == 6  # the canary, the probes, and two generated requests, each sent once
+    report = (reports / "contract-live.md").read_text()
+    assert code == ExitCode.API_UNAVAILABLE
+    assert TWO_GENERATED_UNAVAILABLE in report
+
+
+# -- 7. a reply larger than the client's limit is refused while it arrives ----------------------------------------
+
+HUGE = 300_000_000
+
+
+def huge_deployment_reply() -> Action:
+    """A 200 of 300 MB, streamed: a deployment whose commit message is 300 MB of "x", valid JSON throughout."""
+    body: Any = load(RECORDINGS_DIR / "github-push-with-source.json").body
+    body["result"]["deployment_trigger"]["metadata"]["commit_message"] = "<filler>"
+    head, tail = json.dumps(body).encode().split(b"<filler>")
+    return Action(200, head, (("Content-Type", "application/json"),), filler=HUGE, tail=tail)
+
+
+def written_once_closed(server: ScriptedServer) -> list[int]:
+    """The bytes each streamed reply got out, once the client hung up (the writer blocks while it does not)."""
+    for _ in range(200):
+        if server.written:
+            return list(server.written)
+        time.sleep(0.05)
+    return []
+
+
+def test_a_300_mb_canary_is_refused_at_the_size_limit_and_nothing_of_it_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports, recordings = tmp_path / "reports", tmp_path / "recordings"
+    with scripted_server() as server:
+        server.play(huge_deployment_reply(), *PROBES_REFUSED, json_reply(404, DEPLOYMENT_NOT_FOUND))
+        code = contract_live.main(environment(server.url, reports, CONTRACT_LIVE_MAX_REQUESTS="5"))
+        assert server.count == 5  # refused, not retried
+        written = written_once_closed(server)
+    assert code == ExitCode.CONTRACT_FAILED
+    assert len(written) == 1 and written[0] < HUGE // 10  # the client closed the connection: the server stopped
+    report = (reports / "contract-live.md").read_text()
+    assert (
+        "- **live-deployment-3b0f6c1e**: the body cannot be read: the reply is larger than the client's limit of "
+        f"{DEFAULT_MAX_REPLY_BYTES:,} bytes as sent"
+    ) in report
+    saved = json.loads((reports / "live-exchanges.json").read_text())
+    assert [exchange["name"] for exchange in saved["exchanges"]] == [
+        "live-unknown-deployment",
+        "live-unknown-project",
+        "live-wrong-credentials",
+    ]
+    record_into(reports, recordings)
+    assert "live-deployment-3b0f6c1e.json" not in {path.name for path in recordings.glob("*")}
+    for folder in (reports, recordings):
+        for path in folder.glob("*"):
+            assert path.stat().st_size < 100_000, path
+    assert "Traceback" not in "".join(capsys.readouterr())
+
+
+def test_a_300_mb_generated_reply_is_a_failed_request_not_a_hang(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    with scripted_server() as server:
+        server.play(deployment_reply(), *PROBES_REFUSED, huge_deployment_reply())
+        code = contract_live.main(environment(server.url, reports, CONTRACT_LIVE_MAX_REQUESTS="5"))
+        assert server.count == 5
+        written = written_once_closed(server)
+    assert code == ExitCode.CONTRACT_FAILED
+    assert len(written) == 1 and written[0] < HUGE // 10
+    report = (reports / "contract-live.md").read_text()
+    assert "- Generated requests (schemathesis, positive, GET only): 1, failures: 1" in report
+    assert (
+        f"the body cannot be read: the reply is larger than the client's limit of {DEFAULT_MAX_REPLY_BYTES:,} bytes "
+        "as sent"
+    ) in report
+
+
 # -- 15. "conformant" only when the API behaved like one ---------------------------------------------------------
 
 
@@ -178,10 +299,7 @@ def test_generated_requests_that_mostly_fail_make_the_api_unavailable(tmp_path: 
     report = (reports / "contract-live.md").read_text()
     assert code == ExitCode.API_UNAVAILABLE
     # 6 attempts left: two generated requests, each tried three times (with the client's real backoff).
-    assert (
-        "**Result: API unavailable (exit 4).** API unavailable: 2 of the 2 generated requests got 5xx or 429 "
-        "after the retries"
-    ) in report
+    assert TWO_GENERATED_UNAVAILABLE in report
 
 
 # -- 16. configuration errors: exit 2, one line; an unreadable reply: a contract failure with a report ----------
@@ -208,6 +326,14 @@ def replay() -> Iterator[ReplayServer]:
         (
             {"CONTRACT_LIVE_MIN_INTERVAL": "soon"},
             "contract-live: CONTRACT_LIVE_MIN_INTERVAL must be a number of seconds from 0 to 60, not 'soon'",
+        ),
+        (
+            {"CONTRACT_LIVE_DEADLINE": "0"},
+            "contract-live: CONTRACT_LIVE_DEADLINE must be a number of seconds from 1 to 600, not '0'",
+        ),
+        (
+            {"CONTRACT_LIVE_DEADLINE": "nan"},
+            "contract-live: CONTRACT_LIVE_DEADLINE must be a number of seconds from 1 to 600, not 'nan'",
         ),
         (
             {"CLOUDFLARE_PAGES_DEPLOYMENT_ID": " , "},

@@ -2,8 +2,9 @@
 
 Each request takes the next scripted action (the last one repeats): answer
 with a status, headers and body; answer late; send a body cut short; or drop
-the connection without a word. Every request is recorded, so tests can count
-them and read the raw path and headers the client sent.
+the connection without a word; or stream a body too large to build. Every request is
+recorded, so tests can count them and read the raw path and headers the client
+sent; `written` has the body bytes each finished or aborted reply got out.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class Action:
     promised: int | None = None
     # Seconds between the body's bytes (a server dripping its reply); 0 writes it at once.
     drip: float = 0.0
+    # Bytes of b"x" sent after `body`, then `tail`: a reply too large to hold in memory, written as it is read.
+    filler: int = 0
+    tail: bytes = b""
 
 
 def json_reply(status: int, body: Any, **headers: str) -> Action:
@@ -68,12 +72,14 @@ class ScriptedServer:
     url: str
     script: list[Action] = field(default_factory=list)
     received: list[Received] = field(default_factory=list)
+    written: list[int] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def play(self, *actions: Action) -> None:
         with self.lock:
             self.script = list(actions)
             self.received.clear()
+            self.written.clear()
 
     def next_action(self, request: Received) -> Action:
         with self.lock:
@@ -112,10 +118,14 @@ class _Handler(socketserver.StreamRequestHandler):
                 return
             head = [f"HTTP/1.1 {action.status} {REASONS.get(action.status, 'Status')}"]
             head += [f"{name}: {value}" for name, value in action.headers]
-            length = len(action.body) if action.promised is None else action.promised
+            whole = len(action.body) + action.filler + len(action.tail)
+            length = whole if action.promised is None else action.promised
             head.append(f"Content-Length: {length}")
             try:
                 encoded_head = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1")
+                if action.filler:
+                    self._stream(encoded_head, action)
+                    return
                 if action.drip:
                     self.wfile.write(encoded_head)
                     for byte in action.body:
@@ -130,6 +140,24 @@ class _Handler(socketserver.StreamRequestHandler):
                     return
             except OSError:
                 return
+
+    def _stream(self, head: bytes, action: Action) -> None:
+        """Head, body, filler and tail, a block at a time; counts what got out until the client hung up."""
+        written = 0
+        block = b"x" * 65536
+        try:
+            self.wfile.write(head + action.body)
+            written = len(action.body)
+            while written < len(action.body) + action.filler:
+                piece = block[: len(action.body) + action.filler - written]
+                self.wfile.write(piece)
+                written += len(piece)
+            self.wfile.write(action.tail)
+            written += len(action.tail)
+            self.wfile.flush()
+        finally:
+            with self.server.scripted.lock:
+                self.server.scripted.written.append(written)
 
 
 class _TCPServer(socketserver.ThreadingTCPServer):

@@ -4,7 +4,7 @@ The offline checks are deterministic by default (fixed seed, derandomized), so
 CI gives the same verdict on the same code; `CONTRACT_RANDOM=1` draws new cases
 on every run and `CONTRACT_EXAMPLES=N` sets how many (e.g. `make contract
 CONTRACT_RANDOM=1 CONTRACT_EXAMPLES=2000` for a longer exploration). The live
-run reads its budget, pacing and report folder here too. contract_tests/README.md
+run reads its budget, pacing, deadline and report folder here too. contract_tests/README.md
 documents each variable; a test keeps that table and this module in step.
 """
 
@@ -25,6 +25,11 @@ DEFAULT_LIVE_MAX_REQUESTS = 50
 CLOUDFLARE_MIN_INTERVAL = 300.0 / 1200.0
 # A pause longer than this between two requests is a typo, not a rate limit.
 MAX_LIVE_MIN_INTERVAL = 60.0
+# Each live request, retries and waits included, ends within this (a server dripping its reply would otherwise hold
+# the run): the default budget of 50 requests at 30 s each stays within the nightly job's 30 minutes.
+DEFAULT_LIVE_DEADLINE = 30.0
+MIN_LIVE_DEADLINE = 1.0
+MAX_LIVE_DEADLINE = 600.0
 
 # name: what it sets, as contract_tests/README.md's settings table states it.
 VARIABLES = {
@@ -33,6 +38,7 @@ VARIABLES = {
     "CONTRACT_EXAMPLES": "generated bodies (and schemathesis cases) per offline run",
     "CONTRACT_LIVE_MAX_REQUESTS": "the live run's request budget for the whole run",
     "CONTRACT_LIVE_MIN_INTERVAL": "seconds between live requests",
+    "CONTRACT_LIVE_DEADLINE": "seconds each live request may take, retries included",
     "CONTRACT_REPORTS_DIR": "where the live run writes its reports",
 }
 
@@ -82,17 +88,24 @@ def live_max_requests(environ: Mapping[str, str] = os.environ) -> int:
     return _whole_number(environ, "CONTRACT_LIVE_MAX_REQUESTS", DEFAULT_LIVE_MAX_REQUESTS)
 
 
-def live_min_interval(environ: Mapping[str, str] = os.environ) -> float:
-    text = _text(environ, "CONTRACT_LIVE_MIN_INTERVAL")
+def _seconds(environ: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    text = _text(environ, name)
     try:
-        seconds = float(text) if text else CLOUDFLARE_MIN_INTERVAL
+        seconds = float(text) if text else default
     except ValueError:
         seconds = math.nan
-    if not 0 <= seconds <= MAX_LIVE_MIN_INTERVAL:  # also refuses nan
-        raise SettingError(
-            f"CONTRACT_LIVE_MIN_INTERVAL must be a number of seconds from 0 to {MAX_LIVE_MIN_INTERVAL:g}, not {text!r}"
-        )
+    if not low <= seconds <= high:  # also refuses nan
+        raise SettingError(f"{name} must be a number of seconds from {low:g} to {high:g}, not {text!r}")
     return seconds
+
+
+def live_min_interval(environ: Mapping[str, str] = os.environ) -> float:
+    return _seconds(environ, "CONTRACT_LIVE_MIN_INTERVAL", CLOUDFLARE_MIN_INTERVAL, 0.0, MAX_LIVE_MIN_INTERVAL)
+
+
+def live_deadline(environ: Mapping[str, str] = os.environ) -> float:
+    """The client's total deadline for each live request: its per-read timeouts alone let a drip last forever."""
+    return _seconds(environ, "CONTRACT_LIVE_DEADLINE", DEFAULT_LIVE_DEADLINE, MIN_LIVE_DEADLINE, MAX_LIVE_DEADLINE)
 
 
 def reports_dir(environ: Mapping[str, str] = os.environ) -> Path:

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 import httpx
 
 from cloudflare_pages_client import DEFAULT_BASE_URL, ApiKeyAuthenticatedClient, AuthenticatedClient
-from contract_tests.kit.settings import DEFAULT_LIVE_MAX_REQUESTS, SettingError, live_max_requests
+from contract_tests.kit.settings import (
+    DEFAULT_LIVE_DEADLINE,
+    DEFAULT_LIVE_MAX_REQUESTS,
+    SettingError,
+    live_deadline,
+    live_max_requests,
+)
 
 
 class LiveConfigError(ValueError):
@@ -26,6 +32,7 @@ class LiveConfig:
     email: str | None = field(default=None, repr=False)
     api_key: str | None = field(default=None, repr=False)
     max_requests: int = DEFAULT_LIVE_MAX_REQUESTS
+    deadline: float = DEFAULT_LIVE_DEADLINE
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -101,6 +108,7 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> LiveConfig | No
     deployment_ids = _deployment_ids(environ)
     try:
         max_requests = live_max_requests(environ)
+        deadline = live_deadline(environ)
     except SettingError as error:
         raise LiveConfigError(str(error)) from None
     needed = len(deployment_ids) + ERROR_PROBES
@@ -118,4 +126,5 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> LiveConfig | No
         email=None if token else email,
         api_key=None if token else api_key,
         max_requests=max_requests,
+        deadline=deadline,
     )

@@ -14,7 +14,14 @@ users run meets Cloudflare every night. Every exchange becomes a Recording,
 redacted before anything looks at it (redaction.py), so it goes through exactly
 the checks the recorded ones do and no message can quote a secret it carried.
 A reply that cannot be read at all (a broken gzip stream, JSON nested deeper
-than Python reads, a lone surrogate) is a contract failure of its own.
+than Python reads, a lone surrogate, a body larger than the client accepts) is
+a contract failure of its own.
+
+Every request ends within the live deadline (CONTRACT_LIVE_DEADLINE, the
+client's total deadline per call): a server dripping its reply ends the run as
+API unavailable when it is the canary or a probe, and counts as an unavailable
+generated request otherwise. The client's size limit (max_reply_bytes) stops a
+reply too large while it arrives: nothing of it is kept or recorded.
 """
 
 from __future__ import annotations
@@ -31,7 +38,15 @@ import httpx
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 
-from cloudflare_pages_client import APIConnectionError, AuthenticatedClient, CloudflarePagesError, RetryPolicy
+from cloudflare_pages_client import (
+    APIConnectionError,
+    AuthenticatedClient,
+    CloudflarePagesError,
+    ResponseDecodeError,
+    RetryPolicy,
+)
+from cloudflare_pages_client._runtime.deadline import DeadlineExceeded
+from cloudflare_pages_client._runtime.retry import attempts_made
 from cloudflare_pages_client._runtime.wire import path_segment
 from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from cloudflare_pages_client.client import is_retryable_status
@@ -66,7 +81,11 @@ class ProbeNotRefused(RuntimeError):
 
 
 class UnreadableReply(ValueError):
-    """A reply whose body cannot be read at all: the message says why."""
+    """A reply whose body cannot be read at all: the message says why; `status` is the reply's, when known here."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -180,6 +199,7 @@ class LiveRun:
             "max_retries": LIVE_RETRIES,
             "retry_policy": policy,
             "timeout": 30.0,
+            "deadline": config.deadline,
         }
         self.client = config.client(**options)
         self.wrong_client = config.client_with_wrong_credentials(**options)
@@ -220,9 +240,7 @@ class LiveRun:
                 raise ApiUnavailable(
                     f"API unavailable: the request budget of {self.config.max_requests} was spent on retries"
                 ) from error
-            raise ApiUnavailable(
-                self.scrub(f"API unavailable: no answer after {LIVE_RETRIES + 1} attempts ({error.__cause__!r})")
-            ) from error
+            raise ApiUnavailable(self.scrub(self._no_answer(error.__cause__, error.attempts))) from error
         except BudgetExhausted as error:
             raise ApiUnavailable(
                 f"API unavailable: the request budget of {self.config.max_requests} was spent on retries"
@@ -237,12 +255,29 @@ class LiveRun:
             self._client_error = error
         response = self._last_reply
         if response is None:
+            if isinstance(self._client_error, ResponseDecodeError):
+                # Refused while it arrived (larger than the client's max_reply_bytes): nothing of it was kept.
+                raise UnreadableReply(
+                    f"the body cannot be read: {self._client_error.reason}", status=self._client_error.status_code
+                )
             raise ApiUnavailable("API unavailable: the client gave up before any reply arrived")
         if is_retryable_status(response.status_code):
+            attempts = attempts_made(response.request) or 1  # fewer than the retries allow when the deadline was near
             raise ApiUnavailable(
-                f"API unavailable: Cloudflare kept answering {response.status_code} after {LIVE_RETRIES + 1} attempts"
+                f"API unavailable: Cloudflare kept answering {response.status_code} after {_tries(attempts)}"
             )
         return response
+
+    def _no_answer(self, cause: BaseException | None, attempts: int) -> str:
+        if isinstance(cause, DeadlineExceeded):
+            return (
+                f"API unavailable: no complete answer within the live deadline of {self.config.deadline:g} s "
+                f"(CONTRACT_LIVE_DEADLINE), after {_tries(attempts)}"
+            )
+        return f"API unavailable: no answer after {_tries(attempts)} ({cause!r})"
+
+    def _unreadable(self, name: str, status: int, reason: str) -> None:
+        self.result.unreadable.append(Verdict(name=name, status=status, parse=[self.scrub(reason)]))
 
     def _exchange(self, name: str, description: str, response: httpx.Response, params: dict[str, str]) -> None:
         """Keep the reply, redacted; or, when it cannot be read at all, its failure."""
@@ -253,8 +288,7 @@ class LiveRun:
             if isinstance(error.__cause__, httpx.StreamConsumed) and self._client_error is not None:
                 # The client read the body first, and failed: its failure is the reason.
                 reason = f"the body cannot be read: {_root(self._client_error)}"
-            failed = Verdict(name=name, status=response.status_code, parse=[self.scrub(reason)])
-            self.result.unreadable.append(failed)
+            self._unreadable(name, response.status_code, reason)
             return
         self.result.exchanges.append(self._redacted(recording))
 
@@ -269,7 +303,11 @@ class LiveRun:
         names = recording_names(self.config.deployment_ids)
         for deployment_id in self.config.deployment_ids:
             params = self._params(deployment_id)
-            response = self._send(self.client, params)
+            try:
+                response = self._send(self.client, params)
+            except UnreadableReply as error:
+                self._unreadable(names[deployment_id], error.status or 0, str(error))
+                continue
             if response.status_code in (401, 403):
                 raise CanaryFailed(
                     f"credentials rejected: Cloudflare answered {response.status_code} for the configured "
@@ -300,10 +338,16 @@ class LiveRun:
         ]  # fmt: skip
         not_refused = []
         for name, description, client, params in probes:
-            response = self._send(client, params)
-            self._exchange(name, description, response, params)
-            if not 400 <= response.status_code < 500:
-                not_refused.append(f"{name} answered {response.status_code}")
+            try:
+                response = self._send(client, params)
+            except UnreadableReply as error:
+                status = error.status or 0
+                self._unreadable(name, status, str(error))
+            else:
+                status = response.status_code
+                self._exchange(name, description, response, params)
+            if not 400 <= status < 500:
+                not_refused.append(f"{name} answered {status}")
         if not_refused:
             # A proxy or a wrong CLOUDFLARE_BASE_URL answering 200 to everything: its replies are no error shapes.
             raise ProbeNotRefused(
@@ -343,8 +387,18 @@ class LiveRun:
                 response = http.get(path)
             except BudgetExhausted:
                 return
-            except httpx.TransportError as error:
-                raise ApiUnavailable(self.scrub(f"API unavailable: {error!r}")) from error
+            except httpx.TransportError:
+                # No complete answer (a drip past the deadline, a dead connection) after the retries: counted
+                # with the 5xx and 429, and the run goes on; most of them make the run "API unavailable".
+                self.result.generated_cases += 1
+                self.result.generated_unavailable += 1
+                return
+            except ResponseDecodeError as error:
+                # Larger than max_reply_bytes: refused while it arrived, nothing of it kept.
+                self.result.generated_cases += 1
+                unread = f"GET {path}: the body cannot be read: {error.reason}"
+                self.result.generated_failures.append(self.scrub(unread))
+                return
             self.result.generated_cases += 1
             if is_retryable_status(response.status_code):
                 self.result.generated_unavailable += 1
@@ -363,8 +417,13 @@ class LiveRun:
         cases, unavailable = self.result.generated_cases, self.result.generated_unavailable
         if cases and unavailable > cases * UNAVAILABLE_SHARE:
             raise ApiUnavailable(
-                f"API unavailable: {unavailable} of the {cases} generated requests got 5xx or 429 after the retries"
+                f"API unavailable: {unavailable} of the {cases} generated requests got 5xx or 429 (or no complete "
+                "answer) after the retries"
             )
+
+
+def _tries(attempts: int) -> str:
+    return f"{attempts} attempts" if attempts > 1 else "1 attempt"
 
 
 def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:

@@ -138,6 +138,7 @@ class APIError(CloudflarePagesError):
         messages: The matching messages.
         cf_ray: The ``cf-ray`` header, the id Cloudflare support asks for.
         envelope: The parsed error envelope, when the body was one.
+        attempts: How many times the request was sent, retries included, as the retrying transport counted them.
     """
 
     hint = "See the messages above."
@@ -150,18 +151,21 @@ class APIError(CloudflarePagesError):
         messages: list[str],
         cf_ray: str | None,
         envelope: Any = None,
+        attempts: int = 1,
     ) -> None:
         self.status_code = status_code
         self.codes = codes
         self.messages = messages
         self.cf_ray = cf_ray
         self.envelope = envelope
+        self.attempts = attempts
         if codes:
             details = "; ".join(f"[{code}] {message}" for code, message in zip(codes, messages, strict=False))
         else:
             details = "no error envelope (not a JSON reply)"
         ray = f" (cf-ray {cf_ray})" if cf_ray else ""
-        super().__init__(f"Cloudflare answered {status_text(status_code)}: {details}{ray}. {self.hint}")
+        after = f", after {attempts} attempts" if attempts > 1 else ""
+        super().__init__(f"Cloudflare answered {status_text(status_code)}: {details}{ray}{after}. {self.hint}")
 
 
 class AuthenticationError(APIError):
@@ -208,11 +212,14 @@ def error_details(body: Any) -> tuple[list[int], list[str]]:
     return codes, messages
 
 
-def api_error(status_code: int, headers: Mapping[str, str], envelope: Any, retry_after: float | None) -> APIError:
+def api_error(
+    status_code: int, headers: Mapping[str, str], envelope: Any, retry_after: float | None, attempts: int = 1
+) -> APIError:
     """The typed error for an error reply, chosen by the HTTP status alone; the body only adds codes and messages.
 
     The status decides because one code can mean two things: Cloudflare answers both a rejected token (403) and
-    a rate limit (429) with code 10000. `envelope` is the parsed ErrorEnvelope or FlatError, or None.
+    a rate limit (429) with code 10000. `envelope` is the parsed ErrorEnvelope or FlatError, or None; `attempts`
+    is how many times the request was sent (Response.attempts).
     """
     codes, messages = error_details(envelope)
     fields: dict[str, Any] = {
@@ -221,6 +228,7 @@ def api_error(status_code: int, headers: Mapping[str, str], envelope: Any, retry
         "messages": messages,
         "cf_ray": headers.get("cf-ray"),
         "envelope": envelope,
+        "attempts": attempts,
     }
     if status_code in (401, 403):
         return AuthenticationError(**fields)

@@ -49,10 +49,12 @@ def _error_for(
     if response.status_code >= 400:
         # Capped as the client's own wait is, so that a caller who sleeps retry_after never waits longer.
         retry_after = client.retry_policy.retry_after(response.headers)
-        return api_error(int(response.status_code), response.headers, _error_body(response), retry_after)
+        return api_error(
+            int(response.status_code), response.headers, _error_body(response), retry_after, response.attempts
+        )
     if 200 <= response.status_code < 300 and isinstance(envelope := _error_body(response), ErrorEnvelope):
         # `success: false` on a 2xx (decode leaves it unparsed): the envelope's codes say what went wrong.
-        return api_error(int(response.status_code), response.headers, envelope, None)
+        return api_error(int(response.status_code), response.headers, envelope, None, response.attempts)
     return unexpected_status(int(response.status_code), response.headers, response.content)
 
 

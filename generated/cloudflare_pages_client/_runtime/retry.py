@@ -344,6 +344,15 @@ def attempts_made(request: httpx.Request) -> int | None:
     return made if isinstance(made, int) else None
 
 
+def reply_attempts(response: httpx.Response) -> int:
+    """How many times the request `response` answers was sent: 1 when the retrying transport never saw it."""
+    try:
+        request = response.request
+    except RuntimeError:  # a response built by hand, never sent
+        return 1
+    return attempts_made(request) or 1
+
+
 __all__ = [
     "IDEMPOTENT_METHODS",
     "RETRYABLE_ERRORS",
@@ -355,4 +364,5 @@ __all__ = [
     "is_retryable_status",
     "logger",
     "parse_retry_after",
+    "reply_attempts",
 ]

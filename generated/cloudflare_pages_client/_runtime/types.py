@@ -50,6 +50,8 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    # How many times the client sent the request, retries included (counted by its retrying transport).
+    attempts: int = 1
 
 
 __all__ = ["UNSET", "File", "FileContent", "FileTypes", "RequestFiles", "Response", "Unset"]

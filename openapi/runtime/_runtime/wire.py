@@ -27,7 +27,7 @@ from .errors import (
     UnexpectedStatus,
 )
 from .memo import remember_string_values
-from .retry import attempts_made, check_max_retries
+from .retry import attempts_made, check_max_retries, reply_attempts
 from .scrubbing import scrubbing
 from .shapes import JSONShapeError
 from .types import Response, Unset
@@ -284,6 +284,7 @@ def build_response(client: Client, response: httpx.Response, parse: ResponsePars
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        attempts=reply_attempts(response),
     )
 
 
