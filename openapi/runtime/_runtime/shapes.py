@@ -43,8 +43,9 @@ class JSONShapeError(ValueError):
 
     field = ""
     expected = ""
-    _tokens: tuple[str | int, ...] | list[str | int] = ()  # from the innermost token outwards
-    _holder: object = None  # the container the innermost token is read in; None until placed
+    _tokens: tuple[str | int, ...] = ()  # from the innermost token outwards
+    _placed = False  # until `misfit` (or check_items) says where it happened
+    _holder: object = None  # the container the innermost token is read in
     _value: object = None
     _missing = False
 
@@ -62,29 +63,29 @@ class JSONShapeError(ValueError):
         wanted = f"; {self.field} takes {self.expected}" if self.field else ""
         return f"{where} is {self.found}{wanted}"
 
-    def _place(self, holder: object, key: str | int | None, field: str, expected: str) -> JSONShapeError:
+    def _place(self, holder: Any, key: str | int | None, field: str, expected: str) -> JSONShapeError:
         """Where this error happened: holder[key] (key None: the holder itself, which is not an object)."""
-        self._holder, self.field, self.expected = holder, field, expected
+        self._placed, self._holder, self.field, self.expected = True, holder, field, expected
         if key is None:
-            self._tokens, self._value = [], holder
+            self._tokens, self._value = (), holder
         else:
-            self._tokens = [key]
+            self._tokens = (key,)
             mapping = type(holder) is dict or isinstance(holder, Mapping)
-            self._value = holder.get(key, _MISSING) if mapping else holder[key]  # type: ignore[union-attr,index]
+            self._value = holder.get(key, _MISSING) if mapping else holder[key]
             self._missing = self._value is _MISSING
         return self
 
-    def _within(self, holder: object, key: str | int) -> bool:
+    def _within(self, holder: Any, key: str | int) -> bool:
         """Prepend `key` (and an index below it) when this error was raised inside holder[key]."""
-        value = holder[key] if type(holder) is dict or isinstance(holder, Mapping) else _MISSING  # type: ignore[index]
+        value = holder[key] if type(holder) is dict or isinstance(holder, Mapping) else _MISSING
         if value is self._holder:
-            self._tokens.append(key)  # type: ignore[union-attr]
+            self._tokens += (key,)
         elif isinstance(value, list):
             # The first identical item is the one that failed: the items are built in order.
             index = next((i for i, item in enumerate(value) if item is self._holder), None)
             if index is None:
                 return False
-            self._tokens += [index, key]  # type: ignore[operator]
+            self._tokens += (index, key)
         else:
             return False
         self._holder = holder
@@ -122,7 +123,7 @@ def json_type(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def misfit(error: Exception, holder: object, key: str, field: str, expected: str) -> JSONShapeError:
+def misfit(error: Exception, holder: Any, key: str, field: str, expected: str) -> JSONShapeError:
     """The JSONShapeError for a failure while building the field read from holder[key].
 
     `error` is either a JSONShapeError raised deeper (inside the object or an item of the array at that
@@ -130,7 +131,7 @@ def misfit(error: Exception, holder: object, key: str, field: str, expected: str
     or any other failure of this field (a missing key, a failed isinstance), which becomes one.
     """
     if isinstance(error, JSONShapeError):
-        if error._holder is None:
+        if not error._placed:
             return error._place(holder, key, field, expected)
         if error._within(holder, key):
             if not error.field:
@@ -161,7 +162,7 @@ def deepest(*errors: Exception) -> Exception:
     ]
     if not telling:
         return NoMemberFits("no member of the union takes it")
-    return max(telling, key=lambda error: len(error._tokens))  # type: ignore[union-attr]
+    return max(telling, key=lambda error: len(error._tokens))
 
 
 def list_only(value: Any) -> list[Any]:
