@@ -124,7 +124,7 @@ class BuildConfig:
 
         try:
             build_caching: bool | None | Unset = src_dict.get("build_caching", UNSET)
-            if not (build_caching is UNSET or isinstance(build_caching, bool) or build_caching is None):
+            if not (isinstance(build_caching, bool) or build_caching is None or build_caching is UNSET):
                 raise TypeError
 
         except FIELD_FAILURES as error:
@@ -132,7 +132,7 @@ class BuildConfig:
 
         try:
             build_command: None | str | Unset = src_dict.get("build_command", UNSET)
-            if not (build_command is UNSET or isinstance(build_command, str) or build_command is None):
+            if not (isinstance(build_command, str) or build_command is None or build_command is UNSET):
                 raise TypeError
 
         except FIELD_FAILURES as error:
@@ -140,7 +140,7 @@ class BuildConfig:
 
         try:
             destination_dir: None | str | Unset = src_dict.get("destination_dir", UNSET)
-            if not (destination_dir is UNSET or isinstance(destination_dir, str) or destination_dir is None):
+            if not (isinstance(destination_dir, str) or destination_dir is None or destination_dir is UNSET):
                 raise TypeError
 
         except FIELD_FAILURES as error:
@@ -148,7 +148,7 @@ class BuildConfig:
 
         try:
             root_dir: None | str | Unset = src_dict.get("root_dir", UNSET)
-            if not (root_dir is UNSET or isinstance(root_dir, str) or root_dir is None):
+            if not (isinstance(root_dir, str) or root_dir is None or root_dir is UNSET):
                 raise TypeError
 
         except FIELD_FAILURES as error:

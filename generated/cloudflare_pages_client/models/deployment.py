@@ -389,7 +389,7 @@ class Deployment:
 
         try:
             is_skipped = src_dict.get("is_skipped", UNSET)
-            if not (is_skipped is UNSET or isinstance(is_skipped, bool)):
+            if not (isinstance(is_skipped, bool) or is_skipped is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "is_skipped", "Deployment.is_skipped", "bool | Unset")
@@ -399,7 +399,7 @@ class Deployment:
             skip_reason: None | SkipReason | str | Unset
             if isinstance(_skip_reason, str):
                 skip_reason = _SKIP_REASON_BY_VALUE.get(_skip_reason, _skip_reason)
-            elif _skip_reason is UNSET or isinstance(_skip_reason, str) or _skip_reason is None:
+            elif isinstance(_skip_reason, str) or _skip_reason is None or _skip_reason is UNSET:
                 skip_reason = _skip_reason
             else:
                 raise TypeError
@@ -409,7 +409,7 @@ class Deployment:
 
         try:
             uses_functions: bool | None | Unset = src_dict.get("uses_functions", UNSET)
-            if not (uses_functions is UNSET or isinstance(uses_functions, bool) or uses_functions is None):
+            if not (isinstance(uses_functions, bool) or uses_functions is None or uses_functions is UNSET):
                 raise TypeError
 
         except FIELD_FAILURES as error:
@@ -417,7 +417,7 @@ class Deployment:
 
         try:
             compatibility_date = src_dict.get("compatibility_date", UNSET)
-            if not (compatibility_date is UNSET or isinstance(compatibility_date, str)):
+            if not (isinstance(compatibility_date, str) or compatibility_date is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "compatibility_date", "Deployment.compatibility_date", "str | Unset")
@@ -431,7 +431,7 @@ class Deployment:
 
         try:
             build_image_major_version = src_dict.get("build_image_major_version", UNSET)
-            if not (build_image_major_version is UNSET or isinstance(build_image_major_version, int)):
+            if not (isinstance(build_image_major_version, int) or build_image_major_version is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(
@@ -440,7 +440,7 @@ class Deployment:
 
         try:
             usage_model: None | str | Unset = src_dict.get("usage_model", UNSET)
-            if not (usage_model is UNSET or isinstance(usage_model, str) or usage_model is None):
+            if not (isinstance(usage_model, str) or usage_model is None or usage_model is UNSET):
                 raise TypeError
 
         except FIELD_FAILURES as error:
@@ -448,7 +448,7 @@ class Deployment:
 
         try:
             production_branch = src_dict.get("production_branch", UNSET)
-            if not (production_branch is UNSET or isinstance(production_branch, str)):
+            if not (isinstance(production_branch, str) or production_branch is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "production_branch", "Deployment.production_branch", "str | Unset")

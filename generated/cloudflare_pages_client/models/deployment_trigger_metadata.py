@@ -92,7 +92,7 @@ class DeploymentTriggerMetadata:
 
         try:
             commit_dirty = src_dict.get("commit_dirty", UNSET)
-            if not (commit_dirty is UNSET or isinstance(commit_dirty, bool)):
+            if not (isinstance(commit_dirty, bool) or commit_dirty is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "commit_dirty", "DeploymentTriggerMetadata.commit_dirty", "bool | Unset")

@@ -112,7 +112,7 @@ class ErrorEnvelope:
 
         try:
             result = src_dict.get("result", UNSET)
-            if not (result is UNSET or result is None):
+            if not (result is None or result is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "result", "ErrorEnvelope.result", "None | Unset")

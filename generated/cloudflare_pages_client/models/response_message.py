@@ -89,7 +89,7 @@ class ResponseMessage:
 
         try:
             documentation_url = src_dict.get("documentation_url", UNSET)
-            if not (documentation_url is UNSET or isinstance(documentation_url, str)):
+            if not (isinstance(documentation_url, str) or documentation_url is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "documentation_url", "ResponseMessage.documentation_url", "str | Unset")

@@ -49,7 +49,7 @@ class ResponseMessageSource:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         try:
             pointer = src_dict.get("pointer", UNSET)
-            if not (pointer is UNSET or isinstance(pointer, str)):
+            if not (isinstance(pointer, str) or pointer is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "pointer", "ResponseMessageSource.pointer", "str | Unset")

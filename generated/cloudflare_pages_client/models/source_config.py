@@ -150,21 +150,21 @@ class SourceConfig:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         try:
             deployments_enabled = src_dict.get("deployments_enabled", UNSET)
-            if not (deployments_enabled is UNSET or isinstance(deployments_enabled, bool)):
+            if not (isinstance(deployments_enabled, bool) or deployments_enabled is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "deployments_enabled", "SourceConfig.deployments_enabled", "bool | Unset")
 
         try:
             owner = src_dict.get("owner", UNSET)
-            if not (owner is UNSET or isinstance(owner, str)):
+            if not (isinstance(owner, str) or owner is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "owner", "SourceConfig.owner", "str | Unset")
 
         try:
             owner_id = src_dict.get("owner_id", UNSET)
-            if not (owner_id is UNSET or isinstance(owner_id, str)):
+            if not (isinstance(owner_id, str) or owner_id is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "owner_id", "SourceConfig.owner_id", "str | Unset")
@@ -185,7 +185,7 @@ class SourceConfig:
 
         try:
             pr_comments_enabled = src_dict.get("pr_comments_enabled", UNSET)
-            if not (pr_comments_enabled is UNSET or isinstance(pr_comments_enabled, bool)):
+            if not (isinstance(pr_comments_enabled, bool) or pr_comments_enabled is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "pr_comments_enabled", "SourceConfig.pr_comments_enabled", "bool | Unset")
@@ -215,7 +215,7 @@ class SourceConfig:
                 preview_deployment_setting = _PREVIEW_DEPLOYMENT_SETTING_BY_VALUE.get(
                     _preview_deployment_setting, _preview_deployment_setting
                 )
-            elif _preview_deployment_setting is UNSET or isinstance(_preview_deployment_setting, str):
+            elif isinstance(_preview_deployment_setting, str) or _preview_deployment_setting is UNSET:
                 preview_deployment_setting = _preview_deployment_setting
             else:
                 raise TypeError
@@ -231,14 +231,14 @@ class SourceConfig:
 
         try:
             production_branch = src_dict.get("production_branch", UNSET)
-            if not (production_branch is UNSET or isinstance(production_branch, str)):
+            if not (isinstance(production_branch, str) or production_branch is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "production_branch", "SourceConfig.production_branch", "str | Unset")
 
         try:
             production_deployments_enabled = src_dict.get("production_deployments_enabled", UNSET)
-            if not (production_deployments_enabled is UNSET or isinstance(production_deployments_enabled, bool)):
+            if not (isinstance(production_deployments_enabled, bool) or production_deployments_enabled is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(
@@ -251,14 +251,14 @@ class SourceConfig:
 
         try:
             repo_id = src_dict.get("repo_id", UNSET)
-            if not (repo_id is UNSET or isinstance(repo_id, str)):
+            if not (isinstance(repo_id, str) or repo_id is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "repo_id", "SourceConfig.repo_id", "str | Unset")
 
         try:
             repo_name = src_dict.get("repo_name", UNSET)
-            if not (repo_name is UNSET or isinstance(repo_name, str)):
+            if not (isinstance(repo_name, str) or repo_name is UNSET):
                 raise TypeError
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "repo_name", "SourceConfig.repo_name", "str | Unset")
