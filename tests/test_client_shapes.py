@@ -19,6 +19,7 @@ from cloudflare_pages_client import (
     AuthenticatedClient,
     JSONShapeError,
     ResponseDecodeError,
+    RetryPolicy,
     StageStatus,
     UntypedEnvVar,
 )
@@ -186,3 +187,23 @@ def test_sync_detailed_returns_a_200_saying_success_false_unparsed(server: Scrip
     server.play(json_reply(200, FAILED_ENVELOPE))
     response = fetch_detailed(mode, client_for(server))
     assert (response.status_code, response.parsed) == (200, None)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_decode_error_after_a_retried_503_reports_both_attempts(server: ScriptedServer, mode: str) -> None:
+    server.play(
+        json_reply(503, {"success": False, "errors": [{"code": 10000, "message": "busy"}], "messages": []}),
+        json_reply(200, changed(lambda b: b["result"].update(id=42))),
+    )
+    client = AuthenticatedClient(
+        base_url=server.url,
+        token="test-token",
+        retry_policy=RetryPolicy(sleep=lambda _: None, async_sleep=_no_wait, jitter=lambda: 0.0),
+    )
+    with pytest.raises(ResponseDecodeError) as raised:
+        fetch(mode, client)
+    assert (raised.value.attempts, server.count, raised.value.pointer) == (2, 2, "/result/id")
+
+
+async def _no_wait(_: float) -> None:
+    return None

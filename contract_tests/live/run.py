@@ -45,8 +45,8 @@ from cloudflare_pages_client import (
     ResponseDecodeError,
     RetryPolicy,
 )
+from cloudflare_pages_client._runtime.attempts import attempts_made
 from cloudflare_pages_client._runtime.deadline import DeadlineExceeded
-from cloudflare_pages_client._runtime.retry import attempts_made
 from cloudflare_pages_client._runtime.wire import path_segment
 from cloudflare_pages_client.api.pages_deployment import get_deployment as endpoint
 from cloudflare_pages_client.client import is_retryable_status

@@ -78,12 +78,21 @@ class ResponseDecodeError(CloudflarePagesError):
     Attributes:
         pointer: Where the body departs from the models (a JSON pointer from the body's root, "/result/id"),
             when it is JSON whose shape is wrong; None when it is not JSON at all.
+        attempts: How many times the request was sent, retries included (a 503 retried, then this answer).
     """
 
     def __init__(
-        self, *, status_code: int, content_type: str, body: bytes, reason: str, pointer: str | None = None
+        self,
+        *,
+        status_code: int,
+        content_type: str,
+        body: bytes,
+        reason: str,
+        pointer: str | None = None,
+        attempts: int = 1,
     ) -> None:
         self.status_code = status_code
+        self.attempts = attempts
         self.content_type = content_type
         self.body_start = body[:BODY_EXCERPT_BYTES]
         self.reason = reason

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from .attempts import reply_attempts
 from .constants import DEFAULT_POOL_SIZE
 from .errors import ResponseDecodeError
 
@@ -39,6 +40,7 @@ def reply_too_large(response: httpx.Response, received: bytes, limit: int, decod
         content_type=response.headers.get("content-type", ""),
         body=received,
         reason=f"the reply is larger than the client's limit of {limit:,} bytes {where} (max_reply_bytes=...)",
+        attempts=reply_attempts(response),
     )
 
 

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import httpx
 
+from .attempts import attempts_made, reply_attempts
 from .clients import Client
 from .constants import MAX_RETRIES_EXTENSION
 from .deadline import DeadlineExceeded
@@ -27,7 +28,7 @@ from .errors import (
     UnexpectedStatus,
 )
 from .memo import remember_string_values
-from .retry import attempts_made, check_max_retries, reply_attempts
+from .retry import check_max_retries
 from .scrubbing import scrubbing
 from .shapes import JSONShapeError
 from .types import Response, Unset
@@ -147,6 +148,7 @@ def _read_failure(response: httpx.Response, error: httpx.HTTPError, pool_size: i
             content_type=response.headers.get("content-type", ""),
             body=b"",
             reason=f"the body does not decode as its Content-Encoding {encoding!r} says: {error}",
+            attempts=reply_attempts(response),
         )
     return _request_failure(error, pool_size)
 
@@ -228,7 +230,11 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
             # and the raw body stays in Response.content.
             return None
         raise ResponseDecodeError(
-            status_code=response.status_code, content_type=content_type, body=response.content, reason="not JSON"
+            status_code=response.status_code,
+            content_type=content_type,
+            body=response.content,
+            reason="not JSON",
+            attempts=reply_attempts(response),
         )
     try:
         return parse(client=client, response=response)
@@ -247,6 +253,7 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
             body=response.content,
             reason=_reason(error),
             pointer=error.pointer if isinstance(error, JSONShapeError) else None,
+            attempts=reply_attempts(response),
         ) from error
 
 

@@ -8,7 +8,8 @@ in openapi/templates/ keep only what varies with the spec and call these modules
 The import rule, inside the runtime:
 - relative imports only (the package may be generated under another name);
 - the core modules (constants, version, types, errors, auth, retry,
-  clients, environment, wire, json_pointer, tls, urls, memo, timestamps)
+  clients, environment, wire, json_pointer, tls, urls, memo, timestamps,
+  shapes, attempts)
   import nothing from the generated `models` or `api`, so that every
   operation module can import them;
 - only `operations` (which wraps the generated operation), the modules built

@@ -338,31 +338,14 @@ class _Chunks:
         )
 
 
-def attempts_made(request: httpx.Request) -> int | None:
-    """How many times the retrying transport sent `request`; None when it never saw it."""
-    made = request.extensions.get(ATTEMPTS_EXTENSION)
-    return made if isinstance(made, int) else None
-
-
-def reply_attempts(response: httpx.Response) -> int:
-    """How many times the request `response` answers was sent: 1 when the retrying transport never saw it."""
-    try:
-        request = response.request
-    except RuntimeError:  # a response built by hand, never sent
-        return 1
-    return attempts_made(request) or 1
-
-
 __all__ = [
     "IDEMPOTENT_METHODS",
     "RETRYABLE_ERRORS",
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
-    "attempts_made",
     "check_max_retries",
     "is_retryable_status",
     "logger",
     "parse_retry_after",
-    "reply_attempts",
 ]
