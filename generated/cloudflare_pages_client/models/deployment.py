@@ -307,7 +307,8 @@ class Deployment:
                     if not isinstance(_aliases, list):
                         raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                     aliases_type_0: list[str] = _aliases
-                    check_items(aliases_type_0, str)
+                    if aliases_type_0 or (aliases_type_0 is not UNSET and not isinstance(aliases_type_0, list)):
+                        check_items(aliases_type_0, str)
 
                     aliases = aliases_type_0
                 except (TypeError, ValueError, AttributeError, KeyError) as error_0:
@@ -326,7 +327,11 @@ class Deployment:
             raise misfit(error, src_dict, "latest_stage", "Deployment.latest_stage", "Stage")
 
         try:
-            stages = [Stage.from_dict(stages_item_data) for stages_item_data in list_only(src_dict["stages"])]
+            stages = (
+                [Stage.from_dict(stages_item_data) for stages_item_data in src_dict["stages"]]
+                if isinstance(src_dict["stages"], list)
+                else list_only(src_dict["stages"])
+            )
 
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "stages", "Deployment.stages", "list[Stage]")
@@ -424,7 +429,8 @@ class Deployment:
 
         try:
             compatibility_flags: list[str] | Unset = src_dict.get("compatibility_flags", UNSET)
-            check_items(compatibility_flags, str)
+            if compatibility_flags or (compatibility_flags is not UNSET and not isinstance(compatibility_flags, list)):
+                check_items(compatibility_flags, str)
 
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "compatibility_flags", "Deployment.compatibility_flags", "list[str] | Unset")

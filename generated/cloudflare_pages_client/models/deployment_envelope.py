@@ -81,19 +81,27 @@ class DeploymentEnvelope:
             raise misfit(error, src_dict, "success", "DeploymentEnvelope.success", "Literal[True]")
 
         try:
-            errors = [
-                ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
-                for componentsschemas_response_messages_item_data in list_only(src_dict["errors"])
-            ]
+            errors = (
+                [
+                    ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+                    for componentsschemas_response_messages_item_data in src_dict["errors"]
+                ]
+                if isinstance(src_dict["errors"], list)
+                else list_only(src_dict["errors"])
+            )
 
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "errors", "DeploymentEnvelope.errors", "list[ResponseMessage]")
 
         try:
-            messages = [
-                ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
-                for componentsschemas_response_messages_item_data in list_only(src_dict["messages"])
-            ]
+            messages = (
+                [
+                    ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+                    for componentsschemas_response_messages_item_data in src_dict["messages"]
+                ]
+                if isinstance(src_dict["messages"], list)
+                else list_only(src_dict["messages"])
+            )
 
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "messages", "DeploymentEnvelope.messages", "list[ResponseMessage]")

@@ -87,10 +87,14 @@ class ErrorEnvelope:
             raise misfit(error, src_dict, "success", "ErrorEnvelope.success", "Literal[False]")
 
         try:
-            errors = [
-                ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
-                for componentsschemas_response_messages_item_data in list_only(src_dict["errors"])
-            ]
+            errors = (
+                [
+                    ResponseMessage.from_dict(componentsschemas_response_messages_item_data)
+                    for componentsschemas_response_messages_item_data in src_dict["errors"]
+                ]
+                if isinstance(src_dict["errors"], list)
+                else list_only(src_dict["errors"])
+            )
 
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "errors", "ErrorEnvelope.errors", "list[ResponseMessage]")

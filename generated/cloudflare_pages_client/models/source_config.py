@@ -171,14 +171,16 @@ class SourceConfig:
 
         try:
             path_excludes: list[str] | Unset = src_dict.get("path_excludes", UNSET)
-            check_items(path_excludes, str)
+            if path_excludes or (path_excludes is not UNSET and not isinstance(path_excludes, list)):
+                check_items(path_excludes, str)
 
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "path_excludes", "SourceConfig.path_excludes", "list[str] | Unset")
 
         try:
             path_includes: list[str] | Unset = src_dict.get("path_includes", UNSET)
-            check_items(path_includes, str)
+            if path_includes or (path_includes is not UNSET and not isinstance(path_includes, list)):
+                check_items(path_includes, str)
 
         except FIELD_FAILURES as error:
             raise misfit(error, src_dict, "path_includes", "SourceConfig.path_includes", "list[str] | Unset")
@@ -192,7 +194,10 @@ class SourceConfig:
 
         try:
             preview_branch_excludes: list[str] | Unset = src_dict.get("preview_branch_excludes", UNSET)
-            check_items(preview_branch_excludes, str)
+            if preview_branch_excludes or (
+                preview_branch_excludes is not UNSET and not isinstance(preview_branch_excludes, list)
+            ):
+                check_items(preview_branch_excludes, str)
 
         except FIELD_FAILURES as error:
             raise misfit(
@@ -201,7 +206,10 @@ class SourceConfig:
 
         try:
             preview_branch_includes: list[str] | Unset = src_dict.get("preview_branch_includes", UNSET)
-            check_items(preview_branch_includes, str)
+            if preview_branch_includes or (
+                preview_branch_includes is not UNSET and not isinstance(preview_branch_includes, list)
+            ):
+                check_items(preview_branch_includes, str)
 
         except FIELD_FAILURES as error:
             raise misfit(
