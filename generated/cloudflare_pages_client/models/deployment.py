@@ -307,7 +307,7 @@ class Deployment:
                     if not isinstance(_aliases, list):
                         raise TypeError()  # not this member (a constant that tells members apart differs): no from_dict to fail
                     aliases_type_0: list[str] = _aliases
-                    if aliases_type_0 or (aliases_type_0 is not UNSET and not isinstance(aliases_type_0, list)):
+                    if aliases_type_0 or (not isinstance(aliases_type_0, list)):
                         check_items(aliases_type_0, str)
 
                     aliases = aliases_type_0
