@@ -52,3 +52,11 @@ def test_the_change_vocabulary_is_written_once() -> None:
     assert modules_with_a_string(re.compile(r"^security-scheme-removed$"), tests_too=False) == [
         "scripts/upstream/vocabulary.py"
     ]
+
+
+def test_the_json_type_of_a_value_is_named_in_the_runtime_only() -> None:
+    # The runtime's messages, the spec's shape check, the upstream comparison and adopt all name a decoded
+    # value's JSON type; one function does it (an int is an integer, never a number).
+    assert modules_with_a_string(re.compile(r"^(a boolean|an integer)$"), tests_too=False) == [
+        "openapi/runtime/_runtime/shapes.py"
+    ]

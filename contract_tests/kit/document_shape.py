@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from cloudflare_pages_client._runtime import json_pointer as pointer
+from cloudflare_pages_client._runtime.shapes import in_words, json_type
 
 # Deeper than any real document nests (Cloudflare's is about 20 levels deep), and far enough from Python's
 # recursion limit for every recursive walk of the comparison (a few frames per level).
@@ -25,18 +26,6 @@ SCHEMA_SLOTS = ("not", "if", "then", "else", "contains", "propertyNames", "uneva
 
 class StructureError(ValueError):
     """The document is not shaped as OpenAPI says: the message names the file and the JSON pointer."""
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
 
 
 # A place in the document as its tokens: the pointer string is built only for a failure (the check runs on every
@@ -53,16 +42,16 @@ class _Checker:
         self.source = source
 
     def fail(self, where: Where, expected: str, value: Any) -> StructureError:
-        return StructureError(f"{self.source}: {_pointer(where)}: expected {expected}, found {_kind(value)}")
+        return StructureError(f"{self.source}: {_pointer(where)}: expected {expected}, found {json_type(value)}")
 
     def mapping(self, value: Any, where: Where) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(where, "an object", value)
+            raise self.fail(where, in_words("object"), value)
         return value
 
     def sequence(self, value: Any, where: Where) -> list[Any]:
         if not isinstance(value, list):
-            raise self.fail(where, "a list", value)
+            raise self.fail(where, in_words("array"), value)
         return value
 
     def optional_mapping(self, node: dict[str, Any], key: str, where: Where) -> dict[str, Any]:
@@ -74,7 +63,7 @@ class _Checker:
         node = self.mapping(node, where)
         for key, expected in (("$ref", str), ("nullable", bool), ("format", str)):
             if key in node and not isinstance(node[key], expected):
-                raise self.fail((*where, key), "a string" if expected is str else "a boolean", node[key])
+                raise self.fail((*where, key), in_words("string" if expected is str else "boolean"), node[key])
         if "type" in node:
             types = node["type"]
             if not isinstance(types, str) and not (

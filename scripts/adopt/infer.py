@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cloudflare_pages_client._runtime.shapes import json_type_name
 from contract_tests.kit.strict_spec import REF_PREFIX
-from scripts.upstream.normalise import json_type
 
 
 class CannotInfer(ValueError):
@@ -46,7 +46,7 @@ class Inference:
         return name
 
     def schema(self, values: list[Any], name: str, where: str) -> dict[str, Any]:
-        types = {json_type(value) for value in values}
+        types = {json_type_name(value) for value in values}
         nullable = "null" in types
         types.discard("null")
         if {"integer", "number"} <= types:

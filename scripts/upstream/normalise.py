@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cloudflare_pages_client._runtime import json_pointer as pointer
+from cloudflare_pages_client._runtime.shapes import json_type_name
 
 OPEN_ENUM_FALLBACK = "x-open-enum-fallback"
 
@@ -156,21 +157,6 @@ def _type_set(value: Any) -> set[str]:
     return set()
 
 
-def json_type(value: Any) -> str:
-    """The JSON Schema type of a decoded JSON value (an int is an integer, never a number)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
-
-
 def _is_null_only(node: Any) -> bool:
     """`{type: "null"}`, `{enum: [null]}` (3.0's "null only"), `{const: null}`."""
     if not isinstance(node, dict):
@@ -243,7 +229,7 @@ def normalise(document: Document, node: Any, slot: str) -> Shape:
         if not enum:
             types, enum = set(), None  # null only
     if types is None and enum:
-        types = {json_type(value) for value in enum}
+        types = {json_type_name(value) for value in enum}
     if types is None and not kept:
         if any(key in node for key in ("properties", "required", "additionalProperties")):
             types = {"object"}

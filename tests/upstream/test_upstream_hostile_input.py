@@ -41,7 +41,7 @@ def upstream_diff(document_text: str, tmp_path: Path) -> subprocess.CompletedPro
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ('{"openapi": "3.0.3", "paths": []}', "/paths: expected an object, found a list"),
+        ('{"openapi": "3.0.3", "paths": []}', "/paths: expected an object, found an array"),
         ('{"paths":' * 100_000 + "{}" + "}" * 100_000, "/: JSON nested deeper than Python can read"),
         ("[1, 2]", "/: expected an object, found list"),
     ],

@@ -104,23 +104,34 @@ class NoMemberFits(JSONShapeError):
     """A value that no member of a union takes, where no member's failure tells more (see `deepest`)."""
 
 
-def json_type(value: object) -> str:
-    """The JSON type of a value json.loads gave, in words."""
+def json_type_name(value: object) -> str:
+    """JSON Schema's name for the type of a value json.loads gave (an int is an integer, never a number)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return "boolean"
     if isinstance(value, int):
-        return "an integer"
+        return "integer"
     if isinstance(value, float):
-        return "a number"
+        return "number"
     if isinstance(value, str):
-        return "a string"
+        return "string"
     if isinstance(value, list):
-        return "an array"
-    if isinstance(value, Mapping):
-        return "an object"
-    return f"a {type(value).__name__}"
+        return "array"
+    return "object" if isinstance(value, Mapping) else type(value).__name__
+
+
+_IN_WORDS = {"null": "null", "array": "an array", "integer": "an integer", "object": "an object"}
+
+
+def in_words(type_name: str) -> str:
+    """A JSON type's name as a message says it: "an integer", "null", "an array", ..."""
+    return _IN_WORDS.get(type_name, f"a {type_name}")
+
+
+def json_type(value: object) -> str:
+    """The JSON type of a value, in words for a message."""
+    return in_words(json_type_name(value))
 
 
 def misfit(error: Exception, holder: Any, key: str, field: str, expected: str) -> JSONShapeError:
@@ -198,7 +209,9 @@ __all__ = [
     "ValueMismatch",
     "check_items",
     "deepest",
+    "in_words",
     "json_type",
+    "json_type_name",
     "list_only",
     "misfit",
 ]
