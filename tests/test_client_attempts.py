@@ -13,25 +13,19 @@ from cloudflare_pages_client import (
     AuthenticatedClient,
     NotFoundError,
     RateLimitError,
-    RetryPolicy,
     ServerError,
 )
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import Action, ScriptedServer, html_reply, json_reply
-from tests.support.calls import MODES, fetch, fetch_detailed
+from tests.support.calls import MODES, fetch, fetch_detailed, no_wait_policy
 
 NOT_FOUND = load(RECORDINGS_DIR / "project-not-found.json").body
 RATE_LIMITED = load(RECORDINGS_DIR / "rate-limited.json").body
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 
 
-async def no_async_wait(seconds: float) -> None:
-    return None
-
-
 def make_client(server: ScriptedServer, **options: object) -> AuthenticatedClient:
-    policy = RetryPolicy(sleep=lambda seconds: None, async_sleep=no_async_wait)  # the waits cost no time
-    return AuthenticatedClient(base_url=server.url, token="test-token", retry_policy=policy, **options)  # type: ignore[arg-type]
+    return AuthenticatedClient(base_url=server.url, token="test-token", retry_policy=no_wait_policy(), **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("mode", MODES)

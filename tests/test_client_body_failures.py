@@ -14,11 +14,10 @@ from cloudflare_pages_client import (
     APITimeoutError,
     AuthenticatedClient,
     ResponseDecodeError,
-    RetryPolicy,
 )
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import Action, ScriptedServer, cut_short, scripted_server
-from tests.support.calls import MODES, fetch
+from tests.support.calls import MODES, fetch, no_wait_policy
 
 JSON = (("Content-Type", "application/json"),)
 GZIP = ("Content-Encoding", "gzip")
@@ -31,12 +30,8 @@ def raw() -> Iterator[ScriptedServer]:
         yield running
 
 
-async def no_wait(seconds: float) -> None:
-    return None
-
-
 def client_for(raw: ScriptedServer, **options: object) -> AuthenticatedClient:
-    policy = RetryPolicy(sleep=lambda seconds: None, async_sleep=no_wait)
+    policy = no_wait_policy()
     return AuthenticatedClient(base_url=raw.url, token="test-token", retry_policy=policy, **options)  # type: ignore[arg-type]
 
 

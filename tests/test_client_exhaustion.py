@@ -24,7 +24,7 @@ from cloudflare_pages_client import (
 )
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import ScriptedServer, json_reply
-from tests.support.calls import ACCOUNT, DEPLOYMENT, OPERATION_PATH, PROJECT
+from tests.support.calls import ACCOUNT, DEPLOYMENT, OPERATION_PATH, PROJECT, no_wait_policy
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 RATE_LIMITED = load(RECORDINGS_DIR / "rate-limited.json").body
@@ -37,7 +37,7 @@ async def no_wait(seconds: float) -> None:
 
 def client_for(server: ScriptedServer, **options: Any) -> AuthenticatedClient:
     """Waits recorded nowhere and taking no time; a small pool, so that a leak shows within a few calls."""
-    options.setdefault("retry_policy", RetryPolicy(sleep=lambda seconds: None, async_sleep=no_wait))
+    options.setdefault("retry_policy", no_wait_policy())
     options.setdefault("httpx_args", {"limits": httpx.Limits(max_connections=5)})
     options.setdefault("timeout", httpx.Timeout(10.0, pool=1.0))
     return AuthenticatedClient(base_url=server.url, token="test-token", **options)

@@ -14,26 +14,17 @@ from cloudflare_pages_client import (
     AuthenticatedClient,
     AuthenticationError,
     CloudflarePagesError,
-    RetryPolicy,
 )
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import DROP, ScriptedServer, json_reply
 from contract_tests.kit.spec import OPERATION_PATH
-from tests.support.calls import ACCOUNT, DEPLOYMENT, MODES, fetch, fetch_detailed
+from tests.support.calls import ACCOUNT, DEPLOYMENT, MODES, fetch, fetch_detailed, no_wait_policy
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 BAD_TOKEN = load(RECORDINGS_DIR / "bad-token.json").body
 TOKEN = "planted-token-Zx9Qw7Lm2Np4Rt6Vb8Yc0Ae3"
 API_KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c"
 EMAIL = "owner@example.com"
-
-
-async def _no_async_wait(seconds: float) -> None:
-    return None
-
-
-def no_wait() -> RetryPolicy:
-    return RetryPolicy(sleep=lambda seconds: None, async_sleep=_no_async_wait, jitter=lambda: 0.0)
 
 
 @pytest.mark.parametrize(
@@ -141,8 +132,8 @@ def test_credentials_never_reach_logs_or_errors(
     server: ScriptedServer, mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     clients = [
-        AuthenticatedClient(base_url=server.url, token=TOKEN, retry_policy=no_wait()),
-        ApiKeyAuthenticatedClient(base_url=server.url, email=EMAIL, api_key=API_KEY, retry_policy=no_wait()),
+        AuthenticatedClient(base_url=server.url, token=TOKEN, retry_policy=no_wait_policy()),
+        ApiKeyAuthenticatedClient(base_url=server.url, email=EMAIL, api_key=API_KEY, retry_policy=no_wait_policy()),
     ]
     messages: list[str] = []
     with caplog.at_level(logging.DEBUG):

@@ -19,13 +19,12 @@ from cloudflare_pages_client import (
     AuthenticatedClient,
     JSONShapeError,
     ResponseDecodeError,
-    RetryPolicy,
     StageStatus,
     UntypedEnvVar,
 )
 from cloudflare_pages_client.testing.recordings import RECORDINGS_DIR, load
 from contract_tests.kit.scripted_server import ScriptedServer, json_reply
-from tests.support.calls import MODES, fetch, fetch_detailed
+from tests.support.calls import MODES, fetch, fetch_detailed, no_wait_policy
 
 GOOD_BODY = load(RECORDINGS_DIR / "github-push-with-source.json").body
 SECRET = "sk-live-value-that-must-not-leak"
@@ -198,12 +197,8 @@ def test_a_decode_error_after_a_retried_503_reports_both_attempts(server: Script
     client = AuthenticatedClient(
         base_url=server.url,
         token="test-token",
-        retry_policy=RetryPolicy(sleep=lambda _: None, async_sleep=_no_wait, jitter=lambda: 0.0),
+        retry_policy=no_wait_policy(),
     )
     with pytest.raises(ResponseDecodeError) as raised:
         fetch(mode, client)
     assert (raised.value.attempts, server.count, raised.value.pointer) == (2, 2, "/result/id")
-
-
-async def _no_wait(_: float) -> None:
-    return None

@@ -19,8 +19,8 @@ from cloudflare_pages_client._runtime.errors import (
     NotFoundError,
     ResponseDecodeError,
 )
-from cloudflare_pages_client._runtime.retry import RetryPolicy
 from cloudflare_pages_client._runtime.types import UNSET
+from tests.support.calls import no_wait_policy
 
 URL = "https://api.example/client/v4/accounts/a"
 
@@ -250,8 +250,7 @@ def test_send_counts_the_attempts_in_its_typed_error(
         tries.append(request)
         raise httpx.ConnectError("refused", request=request)
 
-    no_wait = RetryPolicy(sleep=lambda seconds: None, async_sleep=_no_wait)
-    client = mock_client(handler, max_retries=client_retries, retry_policy=no_wait)
+    client = mock_client(handler, max_retries=client_retries, retry_policy=no_wait_policy())
     kwargs = {"method": "GET", "url": "/x"}
     with pytest.raises(APIConnectionError) as raised:
         if mode == "sync":
@@ -261,7 +260,3 @@ def test_send_counts_the_attempts_in_its_typed_error(
     assert raised.value.attempts == attempts
     assert len(tries) == attempts
     assert isinstance(raised.value.__cause__, httpx.ConnectError)
-
-
-async def _no_wait(seconds: float) -> None:
-    return None
