@@ -182,6 +182,15 @@ def test_success_false_on_a_200_is_an_api_error_with_the_envelopes_codes(server:
 
 
 @pytest.mark.parametrize("mode", MODES)
+def test_success_false_on_a_200_in_no_envelope_shape_is_a_decode_error(server: ScriptedServer, mode: str) -> None:
+    server.play(json_reply(200, {"success": False, "errors": "the origin is down"}))
+    with pytest.raises(ResponseDecodeError) as raised:
+        fetch(mode, client_for(server))
+    assert raised.value.status_code == 200
+    assert "(it says success: false, but is no error envelope)" in str(raised.value)
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_sync_detailed_returns_a_200_saying_success_false_unparsed(server: ScriptedServer, mode: str) -> None:
     server.play(json_reply(200, FAILED_ENVELOPE))
     response = fetch_detailed(mode, client_for(server))

@@ -10,7 +10,7 @@ import httpx
 from ..api.pages_deployment import get_deployment as _operation
 from ..models import Deployment, DeploymentEnvelope, ErrorEnvelope, FlatError
 from .clients import AuthenticatedClient
-from .errors import CloudflarePagesError, api_error
+from .errors import CloudflarePagesError, ResponseDecodeError, api_error
 from .scrubbing import scrub_error
 from .types import UNSET, Response, Unset
 from .wire import unexpected_status
@@ -52,9 +52,17 @@ def _error_for(
         return api_error(
             int(response.status_code), response.headers, _error_body(response), retry_after, response.attempts
         )
-    if 200 <= response.status_code < 300 and isinstance(envelope := _error_body(response), ErrorEnvelope):
-        # `success: false` on a 2xx (decode leaves it unparsed): the envelope's codes say what went wrong.
-        return api_error(int(response.status_code), response.headers, envelope, None, response.attempts)
+    if 200 <= response.status_code < 300:
+        # `success: false` on a 2xx, which decode leaves unparsed: the envelope's codes say what went wrong.
+        if isinstance(envelope := _error_body(response), ErrorEnvelope):
+            return api_error(int(response.status_code), response.headers, envelope, None, response.attempts)
+        return ResponseDecodeError(
+            status_code=int(response.status_code),
+            content_type=response.headers.get("content-type", ""),
+            body=response.content,
+            reason="it says success: false, but is no error envelope",
+            attempts=response.attempts,
+        )
     return unexpected_status(int(response.status_code), response.headers, response.content)
 
 
