@@ -13,7 +13,7 @@ from .clients import AuthenticatedClient
 from .errors import CloudflarePagesError, ResponseDecodeError, api_error
 from .scrubbing import scrub_error
 from .types import UNSET, Response, Unset
-from .wire import unexpected_status
+from .wire import says_it_failed, unexpected_status
 
 
 def _error_body(response: Response[DeploymentEnvelope | ErrorEnvelope | FlatError]) -> object:
@@ -52,7 +52,7 @@ def _error_for(
         return api_error(
             int(response.status_code), response.headers, _error_body(response), retry_after, response.attempts
         )
-    if 200 <= response.status_code < 300:
+    if 200 <= response.status_code < 300 and says_it_failed(response.content):
         # `success: false` on a 2xx, which decode leaves unparsed: the envelope's codes say what went wrong.
         if isinstance(envelope := _error_body(response), ErrorEnvelope):
             return api_error(int(response.status_code), response.headers, envelope, None, response.attempts)

@@ -7,6 +7,7 @@ failures and unreadable bodies, status codes outside HTTPStatus.
 """
 
 import functools
+import json
 import re
 from collections.abc import Mapping
 from http import HTTPStatus
@@ -244,7 +245,7 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
         if response.status_code >= 400:
             # An error reply is classified by its status alone; a body in no known shape stays in Response.content.
             return None
-        if _says_it_failed(response):
+        if says_it_failed(response.content):
             # Cloudflare's own envelope saying `success: false` on a 2xx: an error reply, not a broken body.
             return None
         raise ResponseDecodeError(
@@ -257,9 +258,10 @@ def decode(client: Client, response: httpx.Response, parse: ResponseParser[T_co]
         ) from error
 
 
-def _says_it_failed(response: httpx.Response) -> bool:
+def says_it_failed(content: bytes) -> bool:
+    """Whether a body is a JSON object saying `success: false` (Cloudflare's word that the call failed)."""
     try:
-        data = response.json()
+        data = json.loads(content)
     except (ValueError, RecursionError):
         return False
     return isinstance(data, dict) and data.get("success") is False
@@ -303,6 +305,7 @@ __all__ = [
     "is_json_content_type",
     "path_segment",
     "request_options",
+    "says_it_failed",
     "send",
     "send_async",
     "transport_error",
